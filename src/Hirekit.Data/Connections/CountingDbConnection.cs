@@ -1,0 +1,168 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Hirekit.Data.Connections;
+
+/// <summary>
+/// A transparent wrapper that reports every command it executes to <see cref="QueryCounter"/>.
+/// <see cref="Inner"/> exposes the provider's connection for provider-only features (bulk COPY).
+/// </summary>
+public sealed class CountingDbConnection(DbConnection inner) : DbConnection
+{
+    public DbConnection Inner { get; } = inner;
+
+    [AllowNull]
+    public override string ConnectionString
+    {
+        get => Inner.ConnectionString;
+        set => Inner.ConnectionString = value;
+    }
+
+    public override string Database => Inner.Database;
+
+    public override string DataSource => Inner.DataSource;
+
+    public override string ServerVersion => Inner.ServerVersion;
+
+    public override ConnectionState State => Inner.State;
+
+    public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
+
+    public override void Close() => Inner.Close();
+
+    public override void Open() => Inner.Open();
+
+    public override Task OpenAsync(CancellationToken cancellationToken) => Inner.OpenAsync(cancellationToken);
+
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Inner.BeginTransaction(isolationLevel);
+
+    protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken) =>
+        await Inner.BeginTransactionAsync(isolationLevel, cancellationToken);
+
+    protected override DbCommand CreateDbCommand() => new CountingDbCommand(Inner.CreateCommand(), this);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Inner.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+internal sealed class CountingDbCommand(DbCommand inner, DbConnection owner) : DbCommand
+{
+    private DbConnection? _connection = owner;
+
+    [AllowNull]
+    public override string CommandText
+    {
+        get => inner.CommandText;
+        set => inner.CommandText = value;
+    }
+
+    public override int CommandTimeout
+    {
+        get => inner.CommandTimeout;
+        set => inner.CommandTimeout = value;
+    }
+
+    public override CommandType CommandType
+    {
+        get => inner.CommandType;
+        set => inner.CommandType = value;
+    }
+
+    public override bool DesignTimeVisible
+    {
+        get => inner.DesignTimeVisible;
+        set => inner.DesignTimeVisible = value;
+    }
+
+    public override UpdateRowSource UpdatedRowSource
+    {
+        get => inner.UpdatedRowSource;
+        set => inner.UpdatedRowSource = value;
+    }
+
+    protected override DbConnection? DbConnection
+    {
+        get => _connection;
+        set
+        {
+            _connection = value;
+            inner.Connection = value is CountingDbConnection counting ? counting.Inner : value;
+        }
+    }
+
+    protected override DbParameterCollection DbParameterCollection => inner.Parameters;
+
+    protected override DbTransaction? DbTransaction
+    {
+        get => inner.Transaction;
+        set => inner.Transaction = value;
+    }
+
+    public override void Cancel() => inner.Cancel();
+
+    public override void Prepare() => inner.Prepare();
+
+    public override Task PrepareAsync(CancellationToken cancellationToken = default) => inner.PrepareAsync(cancellationToken);
+
+    protected override DbParameter CreateDbParameter() => inner.CreateParameter();
+
+    public override int ExecuteNonQuery()
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteNonQuery();
+    }
+
+    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override object? ExecuteScalar()
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteScalar();
+    }
+
+    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteScalarAsync(cancellationToken);
+    }
+
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteReader(behavior);
+    }
+
+    protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    {
+        QueryCounter.Increment();
+        return inner.ExecuteReaderAsync(behavior, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

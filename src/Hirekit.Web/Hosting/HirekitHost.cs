@@ -1,0 +1,65 @@
+using Hirekit.Data.Connections;
+using Hirekit.Data.Migrations;
+using Microsoft.Extensions.Options;
+
+namespace Hirekit.Web.Hosting;
+
+/// <summary>Host-level setup: where the app reads its files, logging, the database at start-up, the pipeline.</summary>
+public static class HirekitHost
+{
+    /// <summary>
+    /// The content root is the application's own directory (appsettings.json, views), not the
+    /// working directory: `dotnet run` keeps the caller's directory so ./data is shared with the CLI.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+    };
+
+    public static WebApplicationBuilder AddHirekitLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+        return builder;
+    }
+
+    /// <summary>Logs which engine runs and applies pending migrations (unless disabled).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hirekit.Database");
+        var db = app.Services.GetRequiredService<IDbConnectionFactory>();
+        logger.LogInformation("Database engine: {Engine}", db.Describe());
+        if (app.Services.GetRequiredService<IOptions<HirekitWebOptions>>().Value.Database.MigrateOnStartup)
+        {
+            var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+            logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied.Count);
+        }
+    }
+
+    public static WebApplication UseHirekitPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<HirekitWebOptions>>().Value.Security.TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<RequestMiddleware>();
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static bool IsApi(HttpContext context) =>
+        context?.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,30 @@
+using Hirekit.Core.Accounts;
+using Hirekit.Core.Common;
+
+namespace Hirekit.Web.Pages.Shared;
+
+public sealed record NavItem(string Label, string Href, string Section);
+
+/// <summary>
+/// The main navigation for a member's role. Features add their entry here, so the layout never
+/// offers a page the role cannot open.
+/// </summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavItem> For(Actor? actor)
+    {
+        if (actor is null)
+        {
+            return [];
+        }
+
+        var items = new List<NavItem> { new("Dashboard", "/", "dashboard") };
+        if (actor.Role == Role.Admin)
+        {
+            items.Add(new NavItem("Users", "/admin/users", "admin-users"));
+            items.Add(new NavItem("Audit log", "/admin/audit", "admin-audit"));
+        }
+
+        return items;
+    }
+}

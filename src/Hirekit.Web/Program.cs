@@ -1,0 +1,30 @@
+using Hirekit.Web.Api.Audit;
+using Hirekit.Web.Api.Health;
+using Hirekit.Web.Api.Me;
+using Hirekit.Web.Api.Members;
+using Hirekit.Web.Api.Tokens;
+using Hirekit.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(HirekitHost.Options(args));
+builder.AddHirekitLogging();
+builder.AddHirekitStorage();
+builder.AddHirekitSecurity();
+builder.AddHirekitApi();
+builder.AddHirekitPages();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseHirekitPipeline();
+
+app.MapHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapMe();
+app.MapTokens();
+app.MapMembers();
+app.MapAudit();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,88 @@
+using Dapper;
+using Hirekit.Data.Connections;
+using Hirekit.Data.TypeHandlers;
+using Hirekit.Testing;
+
+namespace Hirekit.Data.Tests.Connections;
+
+public sealed class ConnectionTests
+{
+    [SqliteFact]
+    public async Task Sqlite_ConnectionsUseWalForeignKeysFullSyncAndABusyTimeout()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 2 = FULL
+        Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [SqliteFact]
+    public async Task Sqlite_PrefersTheSystemLibraryWhenTheOperatingSystemHasOne()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var description = db.Connections.Describe();
+
+        var systemLibraryPresent = File.Exists("/usr/lib/x86_64-linux-gnu/libsqlite3.so.0") || File.Exists("/usr/lib/aarch64-linux-gnu/libsqlite3.so.0");
+        Assert.Equal(systemLibraryPresent ? "system" : "bundled", SqliteNative.Source);
+        Assert.Contains(SqliteNative.Source, description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForeignKeys_AreEnforced()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
+            "INSERT INTO memberships (organization_id, user_id, role, is_active, created_at) VALUES (@Org, @User, 'admin', TRUE, @Now)",
+            new { Org = Guid.NewGuid(), User = Guid.NewGuid(), Now = DateTimeOffset.UtcNow }));
+    }
+
+    [Fact]
+    public async Task Instants_RoundTripToTheMicrosecondAndCompareInTimeOrder()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+        var early = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1230);
+        var late = early.AddMilliseconds(900);
+        await connection.ExecuteAsync("INSERT INTO setup_tokens (token_hash, created_at, expires_at, used_at) VALUES ('a', @Early, @Late, NULL)", new { Early = early, Late = late });
+
+        var row = await connection.QuerySingleAsync<TokenTimes>("SELECT created_at, expires_at FROM setup_tokens WHERE token_hash = 'a'");
+        var between = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM setup_tokens WHERE expires_at > @Mid AND created_at < @Mid", new { Mid = early.AddMilliseconds(450) });
+
+        Assert.Equal(early, row.CreatedAt);
+        Assert.Equal(late, row.ExpiresAt);
+        Assert.Equal(1L, between);
+    }
+
+    [Fact]
+    public async Task QueryCounter_CountsEveryCommandInItsScopeOnly()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+
+        using (var scope = QueryCounter.Begin())
+        {
+            await connection.ExecuteScalarAsync<long>("SELECT 1");
+            await connection.QueryAsync<long>("SELECT 2");
+            await connection.ExecuteAsync("DELETE FROM setup_tokens WHERE token_hash = 'none'");
+            Assert.Equal(3, scope.Counter.Count);
+        }
+
+        Assert.Null(QueryCounter.Current);
+    }
+
+    [Fact]
+    public void SqliteTime_IsFixedWidthUtc() =>
+        Assert.Equal("2026-01-02T01:04:05.0000000Z", SqliteTime.Format(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))));
+
+    private sealed class TokenTimes
+    {
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset ExpiresAt { get; init; }
+    }
+}
