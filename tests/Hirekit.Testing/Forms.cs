@@ -30,9 +30,15 @@ public static class Forms
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
     {
         var page = await GetPageAsync(client, pageUrl);
+        return await SubmitAsync(client, page, action ?? pageUrl, fields);
+    }
+
+    /// <summary>Posts <paramref name="fields"/> with the antiforgery token of an already loaded page.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlDocument page, string action, Dictionary<string, string> fields)
+    {
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
+            ?? throw new InvalidOperationException("The page has no antiforgery token.");
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        return await client.PostAsync(new Uri(action ?? pageUrl, UriKind.Relative), new FormUrlEncodedContent(body));
+        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(body));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hirekit.Testing;
 
@@ -20,19 +21,52 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    private HirekitApp(TestDatabase database, Dictionary<string, string?> settings)
+    private readonly bool _ownsDatabase;
+
+    private HirekitApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase)
     {
         Database = database;
         _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
 
+    /// <summary>Everything the server logged, for checks that logs carry no secrets or personal data.</summary>
+    public LogCapture Logs { get; } = new();
+
     public ManualClock Clock => Database.Clock;
 
-    public static async Task<HirekitApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<HirekitApp> StartAsync(IDictionary<string, string?>? settings = null) =>
+        Start(await TestDatabase.CreateAsync(migrate: false), settings, ownsDatabase: true);
+
+    /// <summary>The server on a real loopback port (Kestrel), for a real browser; see <see cref="BaseUrl"/>.</summary>
+    public static async Task<HirekitApp> StartListeningAsync(IDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(migrate: false);
+        var app = new HirekitApp(database, Settings(settings, database), ownsDatabase: true);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>The loopback address the Kestrel server listens on (only after <see cref="StartListeningAsync"/>).</summary>
+    public string BaseUrl =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+
+    /// <summary>Another server instance on an existing database, as behind a load balancer.</summary>
+    public static HirekitApp StartOn(TestDatabase database, IDictionary<string, string?>? settings = null) =>
+        Start(database, settings, ownsDatabase: false);
+
+    private static HirekitApp Start(TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase)
+    {
+        var app = new HirekitApp(database, Settings(settings, database), ownsDatabase);
+        _ = app.Server; // start now, so migrations run before the first test
+        return app;
+    }
+
+    private static Dictionary<string, string?> Settings(IDictionary<string, string?>? settings, TestDatabase database)
+    {
         var all = new Dictionary<string, string?>
         {
             ["Hirekit:Database:Provider"] = database.Settings.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
@@ -47,9 +81,7 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var app = new HirekitApp(database, all);
-        _ = app.Server; // start now, so migrations run before the first test
-        return app;
+        return all;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, like a careful browser.</summary>
@@ -92,7 +124,10 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser signed in as <paramref name="member"/> through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedInBrowserAsync(TestMember member)
+    public async Task<HttpClient> SignedInBrowserAsync(TestMember member) => (await SignInAsync(member)).Browser;
+
+    /// <summary>Signs in through the form; also returns the raw session token the server set.</summary>
+    public async Task<(HttpClient Browser, string SessionToken)> SignInAsync(TestMember member)
     {
         var browser = Browser();
         var response = await Forms.PostAsync(browser, "/signin", new() { ["Form.Email"] = member.Email, ["Form.Password"] = Password });
@@ -101,7 +136,8 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Sign-in failed with {(int)response.StatusCode}.");
         }
 
-        return browser;
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hirekit_session=", StringComparison.Ordinal));
+        return (browser, cookie["hirekit_session=".Length..cookie.IndexOf(';', StringComparison.Ordinal)]);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -111,13 +147,20 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Database.Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Database.Clock);
+            services.AddSingleton<ILoggerProvider>(Logs); // after Program.cs cleared the default providers
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 

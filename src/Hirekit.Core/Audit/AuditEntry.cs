@@ -37,6 +37,9 @@ public sealed record AuditEvent(
 
 public interface IAuditStore
 {
+    /// <summary>Appends events that accompany no other write (a lockout), in one transaction.</summary>
+    Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct);
+
     /// <summary>Newest first; <paramref name="before"/> is the id of the last event of the previous page.</summary>
     Task<IReadOnlyList<AuditEvent>> ListAsync(Guid organizationId, Guid? before, int limit, CancellationToken ct);
 }

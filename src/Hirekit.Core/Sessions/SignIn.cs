@@ -9,7 +9,7 @@ namespace Hirekit.Core.Sessions;
 /// Signs a user in with e-mail and password and opens a server-side session. Five consecutive
 /// failures lock the account for fifteen minutes. The error never says whether the e-mail exists.
 /// </summary>
-public sealed class SignIn(IAccountStore accounts, ISessionStore sessions, TimeProvider time)
+public sealed class SignIn(IAccountStore accounts, ISessionStore sessions, IAuditStore audit, TimeProvider time)
 {
     public sealed record Request(string Email, string Password);
 
@@ -45,7 +45,15 @@ public sealed class SignIn(IAccountStore accounts, ISessionStore sessions, TimeP
         if (check == PasswordCheck.Failed)
         {
             var lockedNow = await accounts.RecordSignInFailureAsync(user.Id, SecurityPolicy.MaxFailedSignIns, now + SecurityPolicy.Lockout, ct);
-            return lockedNow is { } until ? Locked(until) : InvalidCredentials;
+            if (lockedNow is not { } until)
+            {
+                return InvalidCredentials;
+            }
+
+            // Every organisation the person belongs to sees the lockout in its audit log.
+            var orgs = await accounts.ListActiveMembershipsAsync(user.Id, ct);
+            await audit.AppendAsync(orgs.Select(m => AuditEntry.System(m.OrganizationId, null, "user.locked_out", "user", user.Id, now)).ToList(), ct);
+            return Locked(until);
         }
 
         var memberships = await accounts.ListActiveMembershipsAsync(user.Id, ct);

@@ -12,6 +12,17 @@ public sealed class AuditStore(IDbConnectionFactory db) : IAuditStore
         LEFT JOIN users u ON u.id = a.actor_user_id
         """;
 
+    public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct) =>
+        db.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                foreach (var entry in entries)
+                {
+                    await AuditWriter.AppendAsync(connection, transaction, entry, ct);
+                }
+            },
+            ct);
+
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(Guid organizationId, Guid? before, int limit, CancellationToken ct)
     {
         var sql = before is null
