@@ -53,7 +53,9 @@ public static class KitLoader
 
     /// <summary>
     /// Parses several files of one kit, merged in the order given (<see cref="LoadDirectory"/>
-    /// passes them in ordinal path order).
+    /// passes them in ordinal path order). When a file cannot be parsed, the other files are still
+    /// checked on their own, but rules that need the whole kit (references, duplicates, required
+    /// sections) are skipped, as they would only repeat the syntax error in other words.
     /// </summary>
     public static KitLoadResult Parse(IReadOnlyList<(string FileName, string Yaml)> files)
     {
@@ -71,7 +73,11 @@ public static class KitLoader
         }
 
         var kit = reader.Build();
-        new KitValidator(kit, context).Validate();
+        if (!reader.HasUnreadableFile)
+        {
+            new KitValidator(kit, context).Validate();
+        }
+
         var problems = context.Problems.ToSortedList();
         return new KitLoadResult(problems.Count == 0 ? kit : null, problems);
     }

@@ -74,6 +74,7 @@ internal sealed partial class KitReader(LoadContext context)
 
     private readonly Dictionary<string, YamlCursor> _seen = new(StringComparer.Ordinal);
     private YamlCursor? _firstRoot;
+    private bool _hasUnreadableFile;
 
     private KitInfo? _info;
     private readonly List<Round> _rounds = [];
@@ -94,6 +95,13 @@ internal sealed partial class KitReader(LoadContext context)
     private Compensation? _compensation;
     private OnboardingTemplate? _onboarding;
 
+    /// <summary>
+    /// True when a file could not be read at all (a YAML syntax error, or not a mapping). Checks
+    /// that need the whole kit (required sections, references, duplicates) are then skipped: what
+    /// the file defines is unknown, so they would only report follow-on noise.
+    /// </summary>
+    public bool HasUnreadableFile => _hasUnreadableFile;
+
     /// <summary>Parses one file and merges its sections into what was read before.</summary>
     public void ReadFile(string file, string yaml)
     {
@@ -105,6 +113,7 @@ internal sealed partial class KitReader(LoadContext context)
         _firstRoot ??= root;
         if (root.Node is not YamlMappingNode mapping)
         {
+            _hasUnreadableFile = true;
             root.Report($"expected a mapping of kit sections ({FormatKey}, kit, questions...), found {root.Describe()}");
             return;
         }
@@ -124,7 +133,7 @@ internal sealed partial class KitReader(LoadContext context)
     /// <summary>The merged kit (with placeholders where something was missing) after reporting missing sections.</summary>
     public Kit Build()
     {
-        if (_firstRoot is { } first)
+        if (_firstRoot is { } first && !_hasUnreadableFile)
         {
             foreach (var required in new[] { FormatKey, "kit", "rounds", "areas" })
             {
@@ -181,12 +190,14 @@ internal sealed partial class KitReader(LoadContext context)
         {
             var mark = e.Start.Line > 0 ? e.Start : scanner.CurrentPosition;
             context.Problems.Report(file, mark, "", $"YAML syntax error: {MarkPrefix().Replace(e.Message, "")}");
+            _hasUnreadableFile = true;
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException or FormatException or IndexOutOfRangeException)
         {
             // YamlDotNet throws these (not YamlException) for a few malformed inputs, such as an unclosed flow list.
             context.Problems.Report(file, scanner.CurrentPosition, "", "YAML syntax error near here (an unclosed bracket or quote?)");
+            _hasUnreadableFile = true;
             return null;
         }
 

@@ -204,7 +204,7 @@ internal sealed class KitValidator(Kit kit, LoadContext context)
             }
             else if (question.Kind != "screen")
             {
-                ReportItem(screen.Questions, i, $"question '{id}' is a {question.Kind} question; the written screen takes screen questions only");
+                ReportItem(screen.Questions, i, $"question '{id}' is of kind {question.Kind}; the written screen takes screen questions only");
             }
         }
 
