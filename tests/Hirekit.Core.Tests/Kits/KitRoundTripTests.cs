@@ -54,6 +54,25 @@ public sealed class KitRoundTripTests
     }
 
     [Fact]
+    public void LoadFile_OfAnExportedKit_GivesTheEqualKit()
+    {
+        var kit = ShippedKit.Load();
+        var path = Path.Combine(Path.GetTempPath(), $"hirekit-export-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, KitWriter.ToYaml(kit));
+        try
+        {
+            var reloaded = KitLoader.LoadFile(path);
+
+            Assert.Empty(reloaded.Problems);
+            Assert.Equal(kit, reloaded.Kit);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ToYaml_IsStable()
     {
         var kit = ShippedKit.Load();

@@ -4,7 +4,8 @@ namespace Hirekit.Core.Kits.Format;
 /// Loads hiring kits in the <c>hirekit-kit/1</c> format (docs/kit-format.md): reads and merges
 /// the files, checks every rule and returns either a valid <see cref="Kit"/> with no problems or
 /// no kit and every problem found, each with file, line, column and field path. Never throws for
-/// bad content; only programming errors (null arguments) throw.
+/// bad content or unreadable files; only programming errors (null arguments) throw. Problems
+/// about a file or folder as a whole (missing, unreadable) have line and column 0.
 /// </summary>
 public static class KitLoader
 {
@@ -22,15 +23,25 @@ public static class KitLoader
             return Failed(directory, "the kit directory does not exist");
         }
 
-        var files = Directory.EnumerateFiles(directory, "*" + FileExtension, SearchOption.AllDirectories)
+        var paths = Directory.EnumerateFiles(directory, "*" + FileExtension, SearchOption.AllDirectories)
             .Where(path => path.EndsWith(FileExtension, StringComparison.Ordinal))
             .Select(path => (FileName: Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'), Path: path))
             .OrderBy(file => file.FileName, StringComparer.Ordinal)
-            .Select(file => (file.FileName, Yaml: File.ReadAllText(file.Path)))
             .ToList();
-        if (files.Count == 0)
+        if (paths.Count == 0)
         {
             return Failed(directory, $"the kit directory holds no *{FileExtension} file");
+        }
+
+        var files = new List<(string FileName, string Yaml)>(paths.Count);
+        foreach (var (fileName, path) in paths)
+        {
+            if (Read(path, fileName, out var yaml) is { } failure)
+            {
+                return failure;
+            }
+
+            files.Add((fileName, yaml));
         }
 
         return Parse(files);
@@ -41,7 +52,12 @@ public static class KitLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fileName = Path.GetFileName(path);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), fileName) : Failed(fileName, "the file does not exist");
+        if (!File.Exists(path))
+        {
+            return Failed(fileName, "the file does not exist");
+        }
+
+        return Read(path, fileName, out var yaml) ?? Parse(yaml, fileName);
     }
 
     /// <summary>Parses documents already in memory (tests, uploads, the API). fileName is used in problems.</summary>
@@ -80,6 +96,21 @@ public static class KitLoader
 
         var problems = context.Problems.ToSortedList();
         return new KitLoadResult(problems.Count == 0 ? kit : null, problems);
+    }
+
+    /// <summary>Reads a file as UTF-8 (a BOM is allowed); returns the failed result when it cannot be read, else null.</summary>
+    private static KitLoadResult? Read(string path, string fileName, out string yaml)
+    {
+        try
+        {
+            yaml = File.ReadAllText(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yaml = "";
+            return Failed(fileName, $"the file cannot be read: {e.Message}");
+        }
     }
 
     private static KitLoadResult Failed(string file, string message) => new(null, [new KitProblem(file, 0, 0, "", message)]);
