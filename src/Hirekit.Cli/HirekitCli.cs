@@ -25,6 +25,7 @@ public static class HirekitCli
             OrgCommands.Build(context),
             UserCommands.Build(context),
             TokenCommands.Build(context),
+            KitCommands.Build(context),
         };
         try
         {

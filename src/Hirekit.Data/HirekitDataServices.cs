@@ -2,6 +2,7 @@ using System.Reflection;
 using Hirekit.Core.Accounts;
 using Hirekit.Core.ApiTokens;
 using Hirekit.Core.Audit;
+using Hirekit.Core.Kits;
 using Hirekit.Core.Sessions;
 using Hirekit.Core.Common;
 using Hirekit.Core.Setup;
@@ -10,6 +11,7 @@ using Hirekit.Data.ApiTokens;
 using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
 using Hirekit.Data.DataProtection;
+using Hirekit.Data.Kits;
 using Hirekit.Data.Migrations;
 using Hirekit.Data.Sessions;
 using Hirekit.Data.Setup;
@@ -61,6 +63,8 @@ public static class HirekitDataServices
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<ISetupStore, SetupStore>();
+        services.AddSingleton<IKitStore, KitStore>();
+        services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));
 
         AddUseCases(services, typeof(Actor).Assembly);
         return services;

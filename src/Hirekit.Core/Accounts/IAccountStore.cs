@@ -11,6 +11,8 @@ public interface IAccountStore
 
     Task<Organization?> FindOrganizationByNameAsync(string name, CancellationToken ct);
 
+    Task<IReadOnlyList<Guid>> ListOrganizationIdsAsync(CancellationToken ct);
+
     /// <summary>False when the name or slug is taken.</summary>
     Task<bool> CreateOrganizationAsync(Organization organization, AuditEntry audit, CancellationToken ct);
 

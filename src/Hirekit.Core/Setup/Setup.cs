@@ -1,6 +1,7 @@
 using Hirekit.Core.Accounts;
 using Hirekit.Core.Audit;
 using Hirekit.Core.Common;
+using Hirekit.Core.Kits;
 using Hirekit.Core.Security;
 
 namespace Hirekit.Core.Setup;
@@ -47,7 +48,7 @@ public sealed class IssueSetupToken(IAccountStore accounts, ISetupStore store, T
 }
 
 /// <summary>Creates the organisation and its first admin from the setup page.</summary>
-public sealed class CompleteSetup(ISetupStore store, TimeProvider time)
+public sealed class CompleteSetup(ISetupStore store, InstallBuiltInKits installKits, TimeProvider time)
 {
     public sealed record Request(string Token, string OrganizationName, string DisplayName, string Email, string Password);
 
@@ -94,6 +95,12 @@ public sealed class CompleteSetup(ISetupStore store, TimeProvider time)
         var admin = new User(Ids.New(), Emails.Normalize(request.Email), name, PasswordHasher.Hash(request.Password), 0, null, now);
         var audit = AuditEntry.System(organization.Id, admin.Id, "setup.completed", "organization", organization.Id, now);
         var outcome = await store.CompleteAsync(SecretToken.Hash(request.Token ?? ""), now, organization, admin, audit, ct);
-        return outcome == SetupOutcome.Completed ? new Response(organization.Id, admin.Id) : InvalidToken;
+        if (outcome != SetupOutcome.Completed)
+        {
+            return InvalidToken;
+        }
+
+        await installKits.HandleAsync(organization.Id, ct);
+        return new Response(organization.Id, admin.Id);
     }
 }

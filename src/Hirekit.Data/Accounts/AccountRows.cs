@@ -23,6 +23,11 @@ internal sealed class UserRow
     public User ToUser() => new(Id, Email, DisplayName, PasswordHash, FailedSignIns, LockedUntil, CreatedAt);
 }
 
+internal sealed class IdRow
+{
+    public Guid Id { get; init; }
+}
+
 internal sealed class OrganizationRow
 {
     public Guid Id { get; init; }

@@ -21,6 +21,13 @@ public sealed class AccountStore(IDbConnectionFactory db) : IAccountStore
     public Task<Organization?> FindOrganizationByNameAsync(string name, CancellationToken ct) =>
         FindOrganizationWhereAsync("lower(name) = lower(@Name)", new { Name = name.Trim() }, ct);
 
+    public async Task<IReadOnlyList<Guid>> ListOrganizationIdsAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<IdRow>(new CommandDefinition("SELECT id FROM organizations ORDER BY id", cancellationToken: ct));
+        return rows.Select(r => r.Id).ToList();
+    }
+
     public async Task<bool> CreateOrganizationAsync(Organization organization, AuditEntry audit, CancellationToken ct)
     {
         try

@@ -1,3 +1,4 @@
+using Hirekit.Core.Kits;
 using Hirekit.Data.Connections;
 using Hirekit.Data.Migrations;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,10 @@ public static class HirekitHost
         return builder;
     }
 
-    /// <summary>Logs which engine runs and applies pending migrations (unless disabled).</summary>
+    /// <summary>
+    /// Logs which engine runs, applies pending migrations (unless disabled) and brings every
+    /// organisation's built-in kits up to the shipped content.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -38,6 +42,10 @@ public static class HirekitHost
             var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
             logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied.Count);
         }
+
+        var catalog = app.Services.GetRequiredService<BuiltInKitCatalog>();
+        var installed = await app.Services.GetRequiredService<InstallBuiltInKits>().EverywhereAsync(app.Lifetime.ApplicationStopping);
+        logger.LogInformation("Built-in kits: {Kits}; {Installed} kit versions installed now", string.Join(", ", catalog.Kits.Select(k => k.Kit.Info.Slug)), installed);
     }
 
     public static WebApplication UseHirekitPipeline(this WebApplication app)
