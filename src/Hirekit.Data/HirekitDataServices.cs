@@ -64,6 +64,9 @@ public static class HirekitDataServices
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<ISetupStore, SetupStore>();
         services.AddSingleton<IKitStore, KitStore>();
+        services.AddSingleton<IQuestionBankStore, QuestionBankStore>();
+        services.AddSingleton<KitDocumentCache>();
+        services.AddSingleton<KitDraftEditor>();
         services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));
 
         AddUseCases(services, typeof(Actor).Assembly);

@@ -4,8 +4,18 @@ using Hirekit.Core.Kits.Format;
 
 namespace Hirekit.Core.Kits;
 
-/// <summary>A kit shipped with the product, with its canonical document and that document's hash.</summary>
-public sealed record BuiltInKit(Kit Kit, string Document, string ContentHash);
+/// <summary>A kit with its canonical document (the export format) and that document's SHA-256.</summary>
+public sealed record KitDocument(Kit Kit, string Document, string ContentHash)
+{
+    public static KitDocument From(Kit kit)
+    {
+        ArgumentNullException.ThrowIfNull(kit);
+        var document = KitWriter.ToYaml(kit);
+        return new KitDocument(kit, document, Hash(document));
+    }
+
+    public static string Hash(string document) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
+}
 
 /// <summary>
 /// The kits shipped with the product: every folder under <c>content/kits/</c> next to the
@@ -17,7 +27,7 @@ public sealed class BuiltInKitCatalog
     public BuiltInKitCatalog(string directory)
     {
         Directory = directory;
-        var kits = new List<BuiltInKit>();
+        var kits = new List<KitDocument>();
         if (System.IO.Directory.Exists(directory))
         {
             foreach (var folder in System.IO.Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
@@ -29,8 +39,7 @@ public sealed class BuiltInKitCatalog
                         $"The built-in kit in {folder} is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
                 }
 
-                var document = KitWriter.ToYaml(result.Kit!);
-                kits.Add(new BuiltInKit(result.Kit!, document, Hash(document)));
+                kits.Add(KitDocument.From(result.Kit!));
             }
         }
 
@@ -42,7 +51,5 @@ public sealed class BuiltInKitCatalog
 
     public string Directory { get; }
 
-    public IReadOnlyList<BuiltInKit> Kits { get; }
-
-    public static string Hash(string document) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
+    public IReadOnlyList<KitDocument> Kits { get; }
 }

@@ -15,4 +15,16 @@ public interface ISqlDialect
     string MigrationsFolder { get; }
 
     bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// Full-text matching of the question bank (<c>kit_document_questions</c> aliased <c>q</c>) for
+    /// words already reduced to letters and digits: every word must match, as a stemmed prefix.
+    /// </summary>
+    TextSearchSql QuestionSearch(IReadOnlyList<string> terms);
 }
+
+/// <summary>
+/// SQL fragments of a full-text search: a join to add, a predicate on <c>@Match</c>, a rank
+/// expression that sorts best first in ascending order, and the value to bind as <c>@Match</c>.
+/// </summary>
+public sealed record TextSearchSql(string Join, string Predicate, string Rank, string Match);

@@ -17,4 +17,11 @@ public sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+
+    /// <summary>FTS5 with the porter tokenizer; bm25 weights title 10, prompt 4, the rest 1 (lower is better).</summary>
+    public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
+        "JOIN kit_document_questions_fts f ON f.rowid = q.id",
+        "kit_document_questions_fts MATCH @Match",
+        "bm25(kit_document_questions_fts, 10.0, 4.0, 1.0)",
+        string.Join(" ", terms.Select(t => $"\"{t}\"*")));
 }

@@ -43,6 +43,13 @@ public static class HirekitHost
             logger.LogInformation("Schema is current ({Applied} migrations applied now)", applied.Count);
         }
 
+        var cache = app.Services.GetRequiredService<KitDocumentCache>();
+        var projected = await app.Services.GetRequiredService<IKitStore>().BackfillQuestionProjectionsAsync(cache.Get, app.Lifetime.ApplicationStopping);
+        if (projected > 0)
+        {
+            logger.LogInformation("Built the question-bank projection of {Documents} stored kit documents", projected);
+        }
+
         var catalog = app.Services.GetRequiredService<BuiltInKitCatalog>();
         var installed = await app.Services.GetRequiredService<InstallBuiltInKits>().EverywhereAsync(app.Lifetime.ApplicationStopping);
         logger.LogInformation("Built-in kits: {Kits}; {Installed} kit versions installed now", string.Join(", ", catalog.Kits.Select(k => k.Kit.Info.Slug)), installed);

@@ -12,7 +12,7 @@ public sealed class BuiltInKitInstallTests : IAsyncLifetime
 
     private IKitStore Kits => _db.Get<IKitStore>();
 
-    private BuiltInKit Shipped => _db.Get<BuiltInKitCatalog>().Kits.Single(k => k.Kit.Info.Slug == "backend-developer");
+    private KitDocument Shipped => _db.Get<BuiltInKitCatalog>().Kits.Single(k => k.Kit.Info.Slug == "backend-developer");
 
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
 
@@ -53,7 +53,7 @@ public sealed class BuiltInKitInstallTests : IAsyncLifetime
         await Kits.InstallBuiltInAsync(org.Id, Shipped, _db.Clock.GetUtcNow(), CancellationToken.None);
         var changedKit = Shipped.Kit with { Info = Shipped.Kit.Info with { Summary = "A revised summary for the next release." } };
         var changedDocument = KitWriter.ToYaml(changedKit);
-        var changed = new BuiltInKit(changedKit, changedDocument, BuiltInKitCatalog.Hash(changedDocument));
+        var changed = new KitDocument(changedKit, changedDocument, KitDocument.Hash(changedDocument));
 
         var number = await Kits.InstallBuiltInAsync(org.Id, changed, _db.Clock.GetUtcNow(), CancellationToken.None);
 
