@@ -1,5 +1,6 @@
 using Hirekit.Web.Api.Audit;
 using Hirekit.Web.Api.Health;
+using Hirekit.Web.Api.Kits;
 using Hirekit.Web.Api.Me;
 using Hirekit.Web.Api.Members;
 using Hirekit.Web.Api.Tokens;
@@ -21,6 +22,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapMe();
 app.MapTokens();
 app.MapMembers();
+app.MapKits();
+app.MapQuestions();
 app.MapAudit();
 app.MapRazorPages();
 

@@ -9,6 +9,12 @@ public enum ErrorKind
     Forbidden,
     Unprocessable,
     Unauthorized,
+
+    /// <summary>The body is in a format the operation does not read.</summary>
+    UnsupportedMediaType,
+
+    /// <summary>The body exceeds the operation's size limit.</summary>
+    TooLarge,
 }
 
 /// <summary>
