@@ -2,15 +2,21 @@ using System.Reflection;
 using Hirekit.Core.Accounts;
 using Hirekit.Core.ApiTokens;
 using Hirekit.Core.Audit;
+using Hirekit.Core.Jobs;
 using Hirekit.Core.Kits;
 using Hirekit.Core.Sessions;
+using Hirekit.Core.Candidates;
+using Hirekit.Core.Careers;
 using Hirekit.Core.Common;
 using Hirekit.Core.Setup;
 using Hirekit.Data.Accounts;
 using Hirekit.Data.ApiTokens;
 using Hirekit.Data.Audit;
+using Hirekit.Data.Candidates;
 using Hirekit.Data.Connections;
+using Hirekit.Data.Files;
 using Hirekit.Data.DataProtection;
+using Hirekit.Data.Jobs;
 using Hirekit.Data.Kits;
 using Hirekit.Data.Migrations;
 using Hirekit.Data.Sessions;
@@ -43,7 +49,8 @@ public static class HirekitDataServices
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured);
     }
 
-    public static IServiceCollection AddHirekitData(this IServiceCollection services, DatabaseSettings settings)
+    /// <param name="dataDirectory">Where the installation keeps files (resumes under <c>files/</c>).</param>
+    public static IServiceCollection AddHirekitData(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
         DapperSetup.Register();
@@ -56,6 +63,7 @@ public static class HirekitDataServices
         });
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DataProtectionKeyStore>();
+        services.AddSingleton<IFileStorage>(new FileSystemStorage(Path.Combine(dataDirectory, "files")));
 
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IInvitationStore, InvitationStore>();
@@ -65,6 +73,10 @@ public static class HirekitDataServices
         services.AddSingleton<ISetupStore, SetupStore>();
         services.AddSingleton<IKitStore, KitStore>();
         services.AddSingleton<IQuestionBankStore, QuestionBankStore>();
+        services.AddSingleton<IJobStore, JobStore>();
+        services.AddSingleton<JobAccess>();
+        services.AddSingleton<ICareersStore, CareersStore>();
+        services.AddSingleton<ICandidateStore, CandidateStore>();
         services.AddSingleton<KitDocumentCache>();
         services.AddSingleton<KitDraftEditor>();
         services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));

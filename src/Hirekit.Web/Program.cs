@@ -1,5 +1,6 @@
 using Hirekit.Web.Api.Audit;
 using Hirekit.Web.Api.Health;
+using Hirekit.Web.Api.Jobs;
 using Hirekit.Web.Api.Kits;
 using Hirekit.Web.Api.Me;
 using Hirekit.Web.Api.Members;
@@ -24,6 +25,7 @@ app.MapTokens();
 app.MapMembers();
 app.MapKits();
 app.MapQuestions();
+app.MapJobs();
 app.MapAudit();
 app.MapRazorPages();
 

@@ -74,6 +74,7 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
             ["Hirekit:DataDirectory"] = database.Directory,
             ["Hirekit:Diagnostics:QueryCountHeader"] = "true",
             ["Hirekit:Security:SignInAttemptsPerMinutePerIp"] = "1000",
+            ["Hirekit:Security:ApplicationsPerHourPerIp"] = "1000",
             ["Hirekit:PublicUrl"] = "http://hirekit.test",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

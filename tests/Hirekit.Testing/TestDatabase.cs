@@ -103,7 +103,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddHirekitData(Settings);
+        services.AddHirekitData(Settings, Directory);
         return services.BuildServiceProvider();
     }
 }

@@ -110,13 +110,13 @@ public sealed record IntakeOption(string Id, string Label, IntakeImplication Imp
 
 public sealed record IntakeImplication(string? Specialisation, Level? Level, string? LoopTemplate, ValueList<Weight> Weights, string ScreenNote);
 
-public sealed record JobDescriptionGuide(ValueList<JobDescriptionSection> Sections, ValueList<AntiPattern> AntiPatterns, JobDescriptionLint Lint);
+public sealed record JobDescriptionGuide(ValueList<JobDescriptionSection> Sections, ValueList<AntiPattern> AntiPatterns, JobDescriptionLintSettings Lint);
 
 public sealed record JobDescriptionSection(string Id, string Title, string Guidance, string Example, bool Required);
 
 public sealed record AntiPattern(string Id, string Name, string Explanation, string Fix);
 
-public sealed record JobDescriptionLint(int MaxTechnologiesWithoutPrimary, ValueList<string> Technologies, ValueList<SeniorityWords> SeniorityWords, ValueList<string> PayRangeRequiredIn);
+public sealed record JobDescriptionLintSettings(int MaxTechnologiesWithoutPrimary, ValueList<string> Technologies, ValueList<SeniorityWords> SeniorityWords, ValueList<string> PayRangeRequiredIn);
 
 public sealed record SeniorityWords(Level Level, ValueList<string> Words);
 

@@ -23,6 +23,8 @@ public sealed class HirekitWebOptions
     {
         public int SignInAttemptsPerMinutePerIp { get; set; } = 10;
 
+        public int ApplicationsPerHourPerIp { get; set; } = 20;
+
         /// <summary>Honour X-Forwarded-For/Proto from a reverse proxy (only behind one you control).</summary>
         public bool TrustForwardedHeaders { get; set; }
     }

@@ -18,16 +18,20 @@ namespace Hirekit.Web.Hosting;
 public static class HirekitWebServices
 {
     public const string SignInRateLimit = "signin";
+    public const string ApplyRateLimit = "apply";
     public const string HirekitScheme = "Hirekit";
 
     /// <summary>Pages a visitor without an account must reach: signing in, first-run setup, invitations, errors.</summary>
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
+    /// <summary>Folders of pages for people without an account: the public careers pages.</summary>
+    private static readonly string[] AnonymousFolders = ["/Careers"];
+
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<HirekitWebOptions>(builder.Configuration.GetSection(HirekitWebOptions.Section));
-        builder.Services.AddHirekitData(HirekitDataServices.ReadDatabaseSettings(builder.Configuration));
+        builder.Services.AddHirekitData(HirekitDataServices.ReadDatabaseSettings(builder.Configuration), HirekitDataServices.DataDirectory(builder.Configuration));
         builder.Services.AddDataProtection().SetApplicationName("hirekit");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<Data.DataProtection.DataProtectionKeyStore>())));
@@ -61,6 +65,13 @@ public static class HirekitWebServices
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            var applications = Math.Max(1, builder.Configuration.GetValue($"{HirekitWebOptions.Section}:Security:ApplicationsPerHourPerIp", 20));
+            o.AddPolicy(ApplyRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = applications, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reads"));
             o.OnRejected = OnRateLimited;
         });
@@ -104,9 +115,15 @@ public static class HirekitWebServices
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
+
+            foreach (var folder in AnonymousFolders)
+            {
+                o.Conventions.AllowAnonymousToFolder(folder);
+            }
         });
         builder.Services.AddHostedService(services => services.GetRequiredService<SetupLinkService>());
         builder.Services.AddSingleton<SetupLinkService>();
+        builder.Services.AddSingleton<Pages.Careers.FormStamp>();
         builder.Services.AddHostedService<SessionCleanupService>();
         return builder;
     }

@@ -248,7 +248,7 @@ public sealed class KitRoundTripTests
             new JobDescriptionGuide(
                 Of(new JobDescriptionSection("stack", "Our stack", "Guidance.", "Example: Go.", true)),
                 Of(new AntiPattern("tool-list", "Tool list", "Explanation.", "Fix.")),
-                new JobDescriptionLint(8, Of("c#", ".net", "node.js", "c++"), Of(new SeniorityWords(Level.Junior, Of("junior", "entry-level")), new SeniorityWords(Level.Principal, Of("staff"))), Of("US-CA", "EU"))),
+                new JobDescriptionLintSettings(8, Of("c#", ".net", "node.js", "c++"), Of(new SeniorityWords(Level.Junior, Of("junior", "entry-level")), new SeniorityWords(Level.Principal, Of("staff"))), Of("US-CA", "EU"))),
             Of(new LoopTemplate("loop", "Loop", "Description.", Of(
                 new LoopStageTemplate("screen", "async_screen", "Screen", 5, 480, ValueList<string>.Empty, ValueList<string>.Empty, ValueList<string>.Empty, null, true),
                 new LoopStageTemplate("review", "code_review", "Review", 45, 60, Of("service-api"), Of("ownership"), Of("technical-one"), "review-one", false)))),

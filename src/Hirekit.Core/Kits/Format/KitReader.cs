@@ -550,15 +550,15 @@ internal sealed partial class KitReader(LoadContext context)
         return m.Bind(new AntiPattern(m.Id("id"), m.Text("name"), m.Text("explanation"), m.Text("fix")));
     }
 
-    private static JobDescriptionLint ReadLint(YamlCursor? at)
+    private static JobDescriptionLintSettings ReadLint(YamlCursor? at)
     {
         if (at is null)
         {
-            return new JobDescriptionLint(0, ValueList<string>.Empty, ValueList<SeniorityWords>.Empty, ValueList<string>.Empty);
+            return new JobDescriptionLintSettings(0, ValueList<string>.Empty, ValueList<SeniorityWords>.Empty, ValueList<string>.Empty);
         }
 
         var m = MapReader.Open(at, LintKeys);
-        return m.Bind(new JobDescriptionLint(
+        return m.Bind(new JobDescriptionLintSettings(
             m.Int("max_technologies_without_primary", min: 1),
             m.List("technologies", MapReader.TextItem),
             m.Entries("seniority_words", ReadSeniorityWords),
