@@ -12,6 +12,7 @@ using Hirekit.Core.Setup;
 using Hirekit.Data.Accounts;
 using Hirekit.Data.ApiTokens;
 using Hirekit.Data.Audit;
+using Hirekit.Data.Applications;
 using Hirekit.Data.Candidates;
 using Hirekit.Data.Connections;
 using Hirekit.Data.Files;
@@ -77,6 +78,9 @@ public static class HirekitDataServices
         services.AddSingleton<JobAccess>();
         services.AddSingleton<ICareersStore, CareersStore>();
         services.AddSingleton<ICandidateStore, CandidateStore>();
+        services.AddSingleton<IApplicationStore, ApplicationStore>();
+        services.AddSingleton<CandidateAccess>();
+        services.AddSingleton<Core.Applications.ApplicationAccess>();
         services.AddSingleton<KitDocumentCache>();
         services.AddSingleton<KitDraftEditor>();
         services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));

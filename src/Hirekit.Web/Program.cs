@@ -1,4 +1,6 @@
+using Hirekit.Web.Api.Applications;
 using Hirekit.Web.Api.Audit;
+using Hirekit.Web.Api.Candidates;
 using Hirekit.Web.Api.Health;
 using Hirekit.Web.Api.Jobs;
 using Hirekit.Web.Api.Kits;
@@ -26,6 +28,8 @@ app.MapMembers();
 app.MapKits();
 app.MapQuestions();
 app.MapJobs();
+app.MapCandidates();
+app.MapApplications();
 app.MapAudit();
 app.MapRazorPages();
 

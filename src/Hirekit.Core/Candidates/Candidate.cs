@@ -50,13 +50,3 @@ public sealed record PublicApplication(
 
 /// <param name="AlreadyApplied">The candidate had applied to this job before; nothing new was stored.</param>
 public sealed record PublicApplicationOutcome(Guid CandidateId, Guid ApplicationId, bool NewCandidate, bool AlreadyApplied);
-
-public interface ICandidateStore
-{
-    /// <summary>
-    /// In one transaction: finds the organisation's candidate by e-mail or creates one (an existing
-    /// profile is never overwritten from the public form), then creates the application at Applied
-    /// with its history event unless one exists for this job.
-    /// </summary>
-    Task<PublicApplicationOutcome> ApplyAsync(PublicApplication application, CancellationToken ct);
-}

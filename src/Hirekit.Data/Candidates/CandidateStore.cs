@@ -1,79 +1,466 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
 using Dapper;
+using Hirekit.Core.Audit;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
+using Hirekit.Data.Applications;
+using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
 
 namespace Hirekit.Data.Candidates;
 
 public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 {
+    private const string Columns = "c.id, c.organization_id, c.name, c.email, c.phone, c.links, c.source, c.resume_file_id, c.resume_text, c.consent_at, c.merged_into_id, c.created_at, c.updated_at";
+
+    private string InsertCandidateSql => $"""
+        INSERT INTO candidates (id, organization_id, name, email, phone, links, source, resume_file_id, resume_text, consent_at, merged_into_id, created_at, updated_at, search_id)
+        VALUES (@Id, @OrganizationId, @Name, @Email, @Phone, @Links, @Source, @ResumeFileId, @ResumeText, @ConsentAt, NULL, @CreatedAt, @UpdatedAt, {db.Dialect.NextCandidateSearchId})
+        """;
+
     public Task<PublicApplicationOutcome> ApplyAsync(PublicApplication application, CancellationToken ct) =>
         db.InTransactionAsync(
             async (connection, transaction) =>
             {
                 var a = application;
-                var candidateId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-                    "SELECT id FROM candidates WHERE organization_id = @OrganizationId AND email = @Email AND merged_into_id IS NULL",
-                    new { a.OrganizationId, a.Email },
-                    transaction,
-                    cancellationToken: ct));
-                var newCandidate = candidateId is null;
-                if (candidateId is { } existing)
+                var applicationId = Ids.New();
+                var existing = await FindIdByEmailAsync(connection, transaction, a.OrganizationId, a.Email, ct);
+                if (existing is { } known)
                 {
                     var applied = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                         "SELECT id FROM applications WHERE organization_id = @OrganizationId AND job_id = @JobId AND candidate_id = @CandidateId",
-                        new { a.OrganizationId, a.JobId, CandidateId = existing },
+                        new { a.OrganizationId, a.JobId, CandidateId = known },
                         transaction,
                         cancellationToken: ct));
                     if (applied is { } previous)
                     {
-                        return new PublicApplicationOutcome(existing, previous, false, true);
+                        return new PublicApplicationOutcome(known, previous, false, true);
                     }
                 }
 
                 if (a.Resume is { } file)
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        """
-                        INSERT INTO stored_files (id, organization_id, purpose, content_type, size_bytes, sha256, original_name, storage_key, created_at)
-                        VALUES (@Id, @OrganizationId, @Purpose, @ContentType, @SizeBytes, @Sha256, @OriginalName, @StorageKey, @CreatedAt)
-                        """,
-                        file,
-                        transaction,
-                        cancellationToken: ct));
+                    await InsertFileAsync(connection, transaction, file, ct);
                 }
 
-                var id = candidateId ?? Ids.New();
-                if (newCandidate)
+                var id = existing ?? Ids.New();
+                if (existing is null)
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        """
-                        INSERT INTO candidates (id, organization_id, name, email, phone, links, source, resume_file_id, resume_text, consent_at, merged_into_id, created_at, updated_at)
-                        VALUES (@Id, @OrganizationId, @Name, @Email, @Phone, @Links, 'careers', @ResumeFileId, @ResumeText, @ConsentAt, NULL, @Now, @Now)
-                        """,
-                        new { Id = id, a.OrganizationId, a.Name, a.Email, a.Phone, Links = System.Text.Json.JsonSerializer.Serialize(a.Links), ResumeFileId = a.Resume?.Id, a.ResumeText, a.ConsentAt, a.Now },
-                        transaction,
-                        cancellationToken: ct));
+                    var candidate = new Candidate(id, a.OrganizationId, a.Name, a.Email, a.Phone, a.Links, "careers", a.Resume?.Id, a.ResumeText, a.ConsentAt, null, a.Now, a.Now);
+                    await connection.ExecuteAsync(new CommandDefinition(InsertCandidateSql, Parameters(candidate), transaction, cancellationToken: ct));
                 }
 
-                var applicationId = Ids.New();
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO applications (id, organization_id, job_id, candidate_id, stage, stage_id, source, resume_file_id, reject_reason, created_at, updated_at)
-                    VALUES (@Id, @OrganizationId, @JobId, @CandidateId, 'applied', NULL, 'careers', @ResumeFileId, NULL, @Now, @Now)
-                    """,
-                    new { Id = applicationId, a.OrganizationId, a.JobId, CandidateId = id, ResumeFileId = a.Resume?.Id, a.Now },
-                    transaction,
-                    cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO application_events (id, organization_id, application_id, kind, from_stage, from_stage_id, to_stage, to_stage_id, reason_code, note, actor_user_id, occurred_at)
-                    VALUES (@Id, @OrganizationId, @ApplicationId, 'applied', NULL, NULL, 'applied', NULL, NULL, 'Applied on the careers page', NULL, @Now)
-                    """,
-                    new { Id = Ids.New(), a.OrganizationId, ApplicationId = applicationId, a.Now },
-                    transaction,
-                    cancellationToken: ct));
-                return new PublicApplicationOutcome(id, applicationId, newCandidate, false);
+                var created = new Application(applicationId, a.OrganizationId, a.JobId, id, PipelineStages.Applied, null, "careers", a.Resume?.Id, null, a.Now, a.Now);
+                await ApplicationSql.InsertAsync(connection, transaction, created, null, "Applied on the careers page", ct);
+                return new PublicApplicationOutcome(id, created.Id, existing is null, false);
             },
             ct);
+
+    public async Task<bool> CreateAsync(Candidate candidate, StoredFile? resume, AuditEntry audit, CancellationToken ct)
+    {
+        try
+        {
+            await db.InTransactionAsync(
+                async (connection, transaction) =>
+                {
+                    if (resume is not null)
+                    {
+                        await InsertFileAsync(connection, transaction, resume, ct);
+                    }
+
+                    await connection.ExecuteAsync(new CommandDefinition(InsertCandidateSql, Parameters(candidate), transaction, cancellationToken: ct));
+                    await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+                },
+                ct);
+            return true;
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ImportAsync(IReadOnlyList<Candidate> candidates, AuditEntry audit, CancellationToken ct)
+    {
+        try
+        {
+            await db.InTransactionAsync(
+                async (connection, transaction) =>
+                {
+                    // One statement per row keeps each search_id allocation after the previous insert.
+                    foreach (var candidate in candidates)
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(InsertCandidateSql, Parameters(candidate), transaction, cancellationToken: ct));
+                    }
+
+                    await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+                },
+                ct);
+            return true;
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<Candidate?> FindAsync(Guid organizationId, Guid candidateId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<CandidateRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM candidates c WHERE c.organization_id = @OrganizationId AND c.id = @Id", new { OrganizationId = organizationId, Id = candidateId }, cancellationToken: ct));
+        return row?.ToCandidate();
+    }
+
+    public async Task<Candidate?> FindByEmailAsync(Guid organizationId, string email, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<CandidateRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM candidates c WHERE c.organization_id = @OrganizationId AND c.email = @Email AND c.merged_into_id IS NULL",
+            new { OrganizationId = organizationId, Email = email },
+            cancellationToken: ct));
+        return row?.ToCandidate();
+    }
+
+    public async Task<IReadOnlyDictionary<string, Guid>> FindEmailsAsync(Guid organizationId, IReadOnlyList<string> emails, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using var connection = await db.OpenAsync(ct);
+        foreach (var chunk in emails.Distinct().Chunk(500))
+        {
+            var rows = await connection.QueryAsync<EmailRow>(new CommandDefinition(
+                "SELECT id, email FROM candidates WHERE organization_id = @OrganizationId AND merged_into_id IS NULL AND email IN @Emails",
+                new { OrganizationId = organizationId, Emails = chunk },
+                cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                found[row.Email] = row.Id;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<bool> IsOnTeamForAsync(Guid organizationId, Guid candidateId, Guid userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT 1 FROM applications a
+            JOIN job_team t ON t.organization_id = a.organization_id AND t.job_id = a.job_id
+            WHERE a.organization_id = @OrganizationId AND a.candidate_id = @CandidateId AND t.user_id = @UserId
+            LIMIT 1
+            """,
+            new { OrganizationId = organizationId, CandidateId = candidateId, UserId = userId },
+            cancellationToken: ct)) is not null;
+    }
+
+    public async Task<IReadOnlyList<CandidateSummary>> SearchAsync(Guid organizationId, CandidateQuery query, IReadOnlyList<string> terms, Guid? memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new DynamicParameters(new { OrganizationId = organizationId, Limit = query.PageSize });
+        var where = new StringBuilder("c.organization_id = @OrganizationId AND c.merged_into_id IS NULL");
+        var text = terms.Count > 0 ? db.Dialect.CandidateSearch(terms) : null;
+        if (text is not null)
+        {
+            where.Append(" AND ").Append(text.Predicate);
+            parameters.Add("Match", text.Match);
+        }
+
+        if (memberId is { } member)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM applications va JOIN job_team vt ON vt.organization_id = va.organization_id AND vt.job_id = va.job_id WHERE va.organization_id = @OrganizationId AND va.candidate_id = c.id AND vt.user_id = @MemberId)");
+            parameters.Add("MemberId", member);
+        }
+
+        if (query.JobId is not null || query.Stage is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM applications fa WHERE fa.organization_id = @OrganizationId AND fa.candidate_id = c.id");
+            if (query.JobId is { } jobId)
+            {
+                where.Append(" AND fa.job_id = @JobId");
+                parameters.Add("JobId", jobId);
+            }
+
+            if (query.Stage is { } stage)
+            {
+                where.Append(" AND fa.stage = @Stage");
+                parameters.Add("Stage", stage);
+            }
+
+            where.Append(')');
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            where.Append(" AND c.source = @Source");
+            parameters.Add("Source", query.Source.Trim().ToLowerInvariant());
+        }
+
+        string order, sortKey, outerOrder = "p.sort_key, p.id";
+        var paging = "LIMIT @Limit";
+        if (text is not null)
+        {
+            order = $"{text.Rank}, c.id";
+            sortKey = text.Rank;
+            paging = "LIMIT @Limit OFFSET @Offset";
+            parameters.Add("Offset", CandidateCursor.OffsetOf(query.After));
+        }
+        else if (query.Sort == CandidateSorts.Name)
+        {
+            order = "lower(c.name), c.id";
+            sortKey = "lower(c.name)";
+            if (CandidateCursor.Position(query.After) is { Name: { } name } position)
+            {
+                where.Append(" AND (lower(c.name) > @AfterName OR (lower(c.name) = @AfterName AND c.id > @AfterId))");
+                parameters.Add("AfterName", name);
+                parameters.Add("AfterId", position.Id);
+            }
+        }
+        else
+        {
+            order = "c.id DESC";
+            sortKey = "NULL";
+            outerOrder = "p.id DESC";
+            if (CandidateCursor.Position(query.After) is { } position)
+            {
+                where.Append(" AND c.id < @AfterId");
+                parameters.Add("AfterId", position.Id);
+            }
+        }
+
+        // The page is chosen first, carrying its sort key so only the page is sorted again;
+        // applications are counted for the page's rows only.
+        var sql = $"""
+            WITH page AS (
+                SELECT c.id, c.name, c.email, c.source, c.created_at, {sortKey} AS sort_key
+                FROM candidates c
+                {text?.Join ?? ""}
+                WHERE {where}
+                ORDER BY {order}
+                {paging}
+            )
+            SELECT p.id, p.name, p.email, p.source, p.created_at,
+                   (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
+            FROM page p
+            ORDER BY {outerOrder}
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return rows.Select(r => new CandidateSummary(r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(Candidate Candidate, int Applications)>> ExportPageAsync(Guid organizationId, Guid? after, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition(
+            $"""
+            WITH page AS (
+                SELECT {Columns} FROM candidates c
+                WHERE c.organization_id = @OrganizationId AND c.merged_into_id IS NULL {(after is null ? "" : "AND c.id < @After")}
+                ORDER BY c.id DESC LIMIT @Limit
+            )
+            SELECT p.*, (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
+            FROM page p ORDER BY p.id DESC
+            """,
+            new { OrganizationId = organizationId, After = after ?? Guid.Empty, Limit = limit },
+            cancellationToken: ct));
+        return rows.Select(r => (r.ToCandidate(), (int)r.Applications)).ToList();
+    }
+
+    public Task SetResumeAsync(Guid organizationId, Guid candidateId, StoredFile file, string text, AuditEntry audit, CancellationToken ct) =>
+        db.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await InsertFileAsync(connection, transaction, file, ct);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE candidates SET resume_file_id = @FileId, resume_text = @Text, updated_at = @Now WHERE organization_id = @OrganizationId AND id = @Id",
+                    new { OrganizationId = organizationId, Id = candidateId, FileId = file.Id, Text = text, Now = file.CreatedAt },
+                    transaction,
+                    cancellationToken: ct));
+                await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+            },
+            ct);
+
+    public async Task<StoredFile?> FindFileAsync(Guid organizationId, Guid fileId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<FileRow>(new CommandDefinition(
+            "SELECT id, organization_id, purpose, content_type, size_bytes, sha256, original_name, storage_key, created_at FROM stored_files WHERE organization_id = @OrganizationId AND id = @Id",
+            new { OrganizationId = organizationId, Id = fileId },
+            cancellationToken: ct));
+        return row is null ? null : new StoredFile(row.Id, row.OrganizationId, row.Purpose, row.ContentType, row.SizeBytes, row.Sha256, row.OriginalName, row.StorageKey, row.CreatedAt);
+    }
+
+    public Task<MergeOutcome> MergeAsync(Guid organizationId, Guid targetId, Guid sourceId, AuditEntry audit, DateTimeOffset now, CancellationToken ct) =>
+        db.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var rows = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(
+                    $"SELECT {Columns} FROM candidates c WHERE c.organization_id = @OrganizationId AND c.id IN @Ids AND c.merged_into_id IS NULL",
+                    new { OrganizationId = organizationId, Ids = db.Dialect.IdList([targetId, sourceId]) },
+                    transaction,
+                    cancellationToken: ct))).Select(r => r.ToCandidate()).ToList();
+                var target = rows.FirstOrDefault(c => c.Id == targetId);
+                var source = rows.FirstOrDefault(c => c.Id == sourceId);
+                if (target is null || source is null)
+                {
+                    return MergeOutcome.NotFound;
+                }
+
+                var key = new { OrganizationId = organizationId, Target = targetId, Source = sourceId, Now = now };
+                var clash = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    """
+                    SELECT 1 FROM applications s JOIN applications t ON t.job_id = s.job_id AND t.organization_id = s.organization_id
+                    WHERE s.organization_id = @OrganizationId AND s.candidate_id = @Source AND t.candidate_id = @Target LIMIT 1
+                    """,
+                    key,
+                    transaction,
+                    cancellationToken: ct));
+                if (clash is not null)
+                {
+                    return MergeOutcome.SameJob;
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE candidates SET merged_into_id = @Target, updated_at = @Now WHERE organization_id = @OrganizationId AND id = @Source", key, transaction, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE applications SET candidate_id = @Target, updated_at = @Now WHERE organization_id = @OrganizationId AND candidate_id = @Source", key, transaction, cancellationToken: ct));
+                var links = target.Links.Concat(source.Links).Distinct().Take(CandidateFields.MaxLinks).ToList();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE candidates SET phone = @Phone, links = @Links, resume_file_id = @ResumeFileId, resume_text = @ResumeText, updated_at = @Now
+                    WHERE organization_id = @OrganizationId AND id = @Target
+                    """,
+                    new
+                    {
+                        OrganizationId = organizationId,
+                        Target = targetId,
+                        Now = now,
+                        Phone = target.Phone ?? source.Phone,
+                        Links = JsonSerializer.Serialize(links),
+                        ResumeFileId = target.ResumeFileId ?? source.ResumeFileId,
+                        ResumeText = target.ResumeText.Length > 0 ? target.ResumeText : source.ResumeText,
+                    },
+                    transaction,
+                    cancellationToken: ct));
+                await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+                return MergeOutcome.Merged;
+            },
+            ct);
+
+    private static async Task<Guid?> FindIdByEmailAsync(DbConnection connection, DbTransaction transaction, Guid organizationId, string email, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM candidates WHERE organization_id = @OrganizationId AND email = @Email AND merged_into_id IS NULL",
+            new { OrganizationId = organizationId, Email = email },
+            transaction,
+            cancellationToken: ct));
+
+    private static Task InsertFileAsync(DbConnection connection, DbTransaction transaction, StoredFile file, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO stored_files (id, organization_id, purpose, content_type, size_bytes, sha256, original_name, storage_key, created_at)
+            VALUES (@Id, @OrganizationId, @Purpose, @ContentType, @SizeBytes, @Sha256, @OriginalName, @StorageKey, @CreatedAt)
+            """,
+            file,
+            transaction,
+            cancellationToken: ct));
+
+    private static object Parameters(Candidate c) => new
+    {
+        c.Id,
+        c.OrganizationId,
+        c.Name,
+        c.Email,
+        c.Phone,
+        Links = JsonSerializer.Serialize(c.Links),
+        c.Source,
+        c.ResumeFileId,
+        c.ResumeText,
+        c.ConsentAt,
+        c.CreatedAt,
+        c.UpdatedAt,
+    };
+
+    private class CandidateRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid OrganizationId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Email { get; init; } = "";
+
+        public string? Phone { get; init; }
+
+        public string Links { get; init; } = "[]";
+
+        public string Source { get; init; } = "";
+
+        public Guid? ResumeFileId { get; init; }
+
+        public string ResumeText { get; init; } = "";
+
+        public DateTimeOffset? ConsentAt { get; init; }
+
+        public Guid? MergedIntoId { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Candidate ToCandidate() => new(
+            Id, OrganizationId, Name, Email, Phone, JsonSerializer.Deserialize<List<string>>(Links) ?? [], Source, ResumeFileId, ResumeText, ConsentAt, MergedIntoId, CreatedAt, UpdatedAt);
+    }
+
+    private sealed class ExportRow : CandidateRow
+    {
+        public long Applications { get; init; }
+    }
+
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Email { get; init; } = "";
+
+        public string Source { get; init; } = "";
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public long Applications { get; init; }
+    }
+
+    private sealed class EmailRow
+    {
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = "";
+    }
+
+    private sealed class FileRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid OrganizationId { get; init; }
+
+        public string Purpose { get; init; } = "";
+
+        public string ContentType { get; init; } = "";
+
+        public long SizeBytes { get; init; }
+
+        public string Sha256 { get; init; } = "";
+
+        public string OriginalName { get; init; } = "";
+
+        public string StorageKey { get; init; } = "";
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 }

@@ -21,6 +21,18 @@ public interface ISqlDialect
     /// words already reduced to letters and digits: every word must match, as a stemmed prefix.
     /// </summary>
     TextSearchSql QuestionSearch(IReadOnlyList<string> terms);
+
+    /// <summary>Full-text matching of candidates (aliased <c>c</c>) on name, e-mail and resume text.</summary>
+    TextSearchSql CandidateSearch(IReadOnlyList<string> terms);
+
+    /// <summary>
+    /// Ids for an <c>IN @list</c> parameter in the stored form. Dapper's list expansion bypasses
+    /// type handlers, so a Guid array would bind as blobs on SQLite and match nothing.
+    /// </summary>
+    System.Collections.IList IdList(IEnumerable<Guid> ids);
+
+    /// <summary>The SQL value for <c>candidates.search_id</c> in an INSERT: the next key of the full-text index.</summary>
+    string NextCandidateSearchId { get; }
 }
 
 /// <summary>

@@ -13,6 +13,18 @@ public sealed class PostgresDialect : ISqlDialect
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    /// <summary>A stored tsvector (names as written, resume text stemmed) with a GIN index.</summary>
+    public TextSearchSql CandidateSearch(IReadOnlyList<string> terms) => new(
+        "",
+        "c.search @@ to_tsquery('english', @Match)",
+        "-ts_rank_cd(c.search, to_tsquery('english', @Match))",
+        string.Join(" & ", terms.Select(t => $"{t}:*")));
+
+    public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.ToArray();
+
+    /// <summary>An identity column fills it.</summary>
+    public string NextCandidateSearchId => "DEFAULT";
+
     /// <summary>A stored, weighted tsvector with a GIN index; prefix terms joined with AND, ranked by cover density.</summary>
     public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
         "",

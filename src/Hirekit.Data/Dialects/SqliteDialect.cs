@@ -18,6 +18,18 @@ public sealed class SqliteDialect : ISqlDialect
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
+    /// <summary>FTS5 over name, e-mail and resume text; name and e-mail weigh 10, the resume 1.</summary>
+    public TextSearchSql CandidateSearch(IReadOnlyList<string> terms) => new(
+        "JOIN candidates_fts cf ON cf.rowid = c.search_id",
+        "candidates_fts MATCH @Match",
+        "bm25(candidates_fts, 10.0, 10.0, 1.0)",
+        string.Join(" ", terms.Select(t => $"\"{t}\"*")));
+
+    public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
+
+    /// <summary>Writes are serialised by SQLite, so the next key is simply one past the largest.</summary>
+    public string NextCandidateSearchId => "(SELECT COALESCE(MAX(search_id), 0) + 1 FROM candidates)";
+
     /// <summary>FTS5 with the porter tokenizer; bm25 weights title 10, prompt 4, the rest 1 (lower is better).</summary>
     public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
         "JOIN kit_document_questions_fts f ON f.rowid = q.id",

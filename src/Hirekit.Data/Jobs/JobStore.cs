@@ -164,7 +164,7 @@ public sealed class JobStore(IDbConnectionFactory db) : IJobStore
         db.InTransactionAsync(
             async (connection, transaction) =>
             {
-                var key = new { OrganizationId = organizationId, JobId = jobId, Keep = loop.Select(s => s.Id).ToArray() };
+                var key = new { OrganizationId = organizationId, JobId = jobId, Keep = db.Dialect.IdList(loop.Select(s => s.Id)) };
                 var inUse = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                     """
                     SELECT 1 FROM applications a

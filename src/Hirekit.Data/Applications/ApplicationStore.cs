@@ -1,0 +1,295 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Hirekit.Core.Audit;
+using Hirekit.Core.Candidates;
+using Hirekit.Data.Audit;
+using Hirekit.Data.Connections;
+
+namespace Hirekit.Data.Applications;
+
+public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStore
+{
+    private const string Columns = "a.id, a.organization_id, a.job_id, a.candidate_id, a.stage, a.stage_id, a.source, a.resume_file_id, a.reject_reason, a.created_at, a.updated_at";
+
+    public async Task<bool> CreateAsync(Application application, Guid? actorUserId, string note, AuditEntry audit, CancellationToken ct)
+    {
+        try
+        {
+            await db.InTransactionAsync(
+                async (connection, transaction) =>
+                {
+                    await ApplicationSql.InsertAsync(connection, transaction, application, actorUserId, note, ct);
+                    await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+                },
+                ct);
+            return true;
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<Application?> FindAsync(Guid organizationId, Guid applicationId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications a WHERE a.organization_id = @OrganizationId AND a.id = @Id", new { OrganizationId = organizationId, Id = applicationId }, cancellationToken: ct));
+        return row?.ToApplication();
+    }
+
+    public async Task<Application?> FindForAsync(Guid organizationId, Guid jobId, Guid candidateId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ApplicationRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM applications a WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.candidate_id = @CandidateId",
+            new { OrganizationId = organizationId, JobId = jobId, CandidateId = candidateId },
+            cancellationToken: ct));
+        return row?.ToApplication();
+    }
+
+    public async Task<IReadOnlyList<ApplicationSummary>> ListForCandidateAsync(Guid organizationId, Guid candidateId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns}, c.name AS candidate_name, j.title AS job_title, s.name AS stage_name
+            FROM applications a
+            JOIN candidates c ON c.id = a.candidate_id
+            JOIN jobs j ON j.id = a.job_id
+            LEFT JOIN job_loop_stages s ON s.id = a.stage_id
+            WHERE a.organization_id = @OrganizationId AND a.candidate_id = @CandidateId
+            ORDER BY a.id DESC
+            """,
+            new { OrganizationId = organizationId, CandidateId = candidateId },
+            cancellationToken: ct));
+        return rows.Select(r => new ApplicationSummary(r.ToApplication(), r.CandidateName, r.JobTitle, r.StageName)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ApplicationEvent>> HistoryAsync(Guid organizationId, Guid applicationId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            """
+            SELECT e.id, e.application_id, e.kind, e.from_stage, e.from_stage_id, e.to_stage, e.to_stage_id, e.reason_code, e.note, e.actor_user_id, u.display_name AS actor_name, e.occurred_at
+            FROM application_events e LEFT JOIN users u ON u.id = e.actor_user_id
+            WHERE e.organization_id = @OrganizationId AND e.application_id = @ApplicationId
+            ORDER BY e.occurred_at, e.id
+            """,
+            new { OrganizationId = organizationId, ApplicationId = applicationId },
+            cancellationToken: ct));
+        return rows.Select(r => new ApplicationEvent(r.Id, r.ApplicationId, r.Kind, r.FromStage, r.FromStageId, r.ToStage, r.ToStageId, r.ReasonCode, r.Note, r.ActorUserId, r.ActorName, r.OccurredAt)).ToList();
+    }
+
+    public Task<MoveOutcome> MoveAsync(Application from, string toStage, Guid? toStageId, string? rejectReason, ApplicationEvent @event, AuditEntry audit, CancellationToken ct) =>
+        db.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var moved = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE applications SET stage = @ToStage, stage_id = @ToStageId, reject_reason = @RejectReason, updated_at = @Now
+                    WHERE organization_id = @OrganizationId AND id = @Id AND stage = @FromStage AND {(from.StageId is null ? "stage_id IS NULL" : "stage_id = @FromStageId")}
+                    """,
+                    new { from.OrganizationId, from.Id, ToStage = toStage, ToStageId = toStageId, RejectReason = rejectReason, Now = @event.OccurredAt, FromStage = from.Stage, FromStageId = from.StageId },
+                    transaction,
+                    cancellationToken: ct));
+                if (moved != 1)
+                {
+                    return MoveOutcome.Stale;
+                }
+
+                await ApplicationSql.CountAsync(connection, transaction, from.OrganizationId, from.JobId, from.Stage, from.StageId, -1, ct);
+                await ApplicationSql.CountAsync(connection, transaction, from.OrganizationId, from.JobId, toStage, toStageId, +1, ct);
+                await ApplicationSql.InsertEventAsync(connection, transaction, from.OrganizationId, @event, ct);
+                await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+                return MoveOutcome.Moved;
+            },
+            ct);
+
+    public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
+    {
+        // One statement for the cards: each column's newest cards come from its own index range,
+        // so the cost does not grow with the number of applications in the job.
+        var parameters = new DynamicParameters(new { OrganizationId = organizationId, JobId = jobId, Limit = cardsPerColumn + 1 });
+        var sql = new StringBuilder();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            parameters.Add($"S{i}", columns[i].Stage);
+            var stageFilter = columns[i].StageId is { } id ? $"a.stage_id = @I{i}" : "a.stage_id IS NULL";
+            if (columns[i].StageId is { } stageId)
+            {
+                parameters.Add($"I{i}", stageId);
+            }
+
+            sql.Append(i == 0 ? "" : " UNION ALL ").Append(
+                $"""
+                SELECT * FROM (
+                    SELECT {i} AS col, a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at
+                    FROM applications a JOIN candidates c ON c.id = a.candidate_id
+                    WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.stage = @S{i} AND {stageFilter}
+                    ORDER BY a.id DESC LIMIT @Limit) t{i}
+                """);
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        var cards = (await connection.QueryAsync<CardRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToLookup(c => c.Col);
+        var counts = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+            "SELECT stage, stage_key, count FROM pipeline_counts WHERE organization_id = @OrganizationId AND job_id = @JobId",
+            new { OrganizationId = organizationId, JobId = jobId },
+            cancellationToken: ct))).ToDictionary(c => (c.Stage, c.StageKey), c => c.Count);
+        return columns.Select((column, i) =>
+        {
+            var columnCards = cards[i].Select(c => new PipelineCard(c.ApplicationId, c.CandidateId, c.CandidateName, c.AppliedAt, c.UpdatedAt)).ToList();
+            var hasMore = columnCards.Count > cardsPerColumn;
+            return new PipelineColumn(column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), hasMore ? columnCards.Take(cardsPerColumn).ToList() : columnCards, hasMore);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at
+            FROM applications a JOIN candidates c ON c.id = a.candidate_id
+            WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.stage = @Stage AND {(stageId is null ? "a.stage_id IS NULL" : "a.stage_id = @StageId")}
+            {(before is null ? "" : "AND a.id < @Before")}
+            ORDER BY a.id DESC LIMIT @Limit
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
+            sql, new { OrganizationId = organizationId, JobId = jobId, Stage = stage, StageId = stageId ?? Guid.Empty, Before = before ?? Guid.Empty, Limit = limit }, cancellationToken: ct));
+        return rows.Select(c => new PipelineCard(c.ApplicationId, c.CandidateId, c.CandidateName, c.AppliedAt, c.UpdatedAt)).ToList();
+    }
+
+    public async Task<ScreenDecision?> FindScreenAsync(Guid organizationId, Guid applicationId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ScreenRow>(new CommandDefinition(
+            """
+            SELECT s.decisions, s.note, s.decided_by, u.display_name AS decided_by_name, s.decided_at
+            FROM application_screens s LEFT JOIN users u ON u.id = s.decided_by
+            WHERE s.organization_id = @OrganizationId AND s.application_id = @ApplicationId
+            """,
+            new { OrganizationId = organizationId, ApplicationId = applicationId },
+            cancellationToken: ct));
+        return row is null ? null : new ScreenDecision(JsonSerializer.Deserialize<Dictionary<string, bool>>(row.Decisions) ?? [], row.Note, row.DecidedBy, row.DecidedByName, row.DecidedAt);
+    }
+
+    public Task SaveScreenAsync(Guid organizationId, Guid applicationId, ScreenDecision decision, AuditEntry audit, CancellationToken ct) =>
+        db.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO application_screens (application_id, organization_id, decisions, note, decided_by, decided_at)
+                    VALUES (@ApplicationId, @OrganizationId, @Decisions, @Note, @DecidedBy, @DecidedAt)
+                    ON CONFLICT (application_id) DO UPDATE SET decisions = @Decisions, note = @Note, decided_by = @DecidedBy, decided_at = @DecidedAt
+                    """,
+                    new { ApplicationId = applicationId, OrganizationId = organizationId, Decisions = JsonSerializer.Serialize(decision.Flags), decision.Note, decision.DecidedBy, decision.DecidedAt },
+                    transaction,
+                    cancellationToken: ct));
+                await AuditWriter.AppendAsync(connection, transaction, audit, ct);
+            },
+            ct);
+
+    private class ApplicationRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid OrganizationId { get; init; }
+
+        public Guid JobId { get; init; }
+
+        public Guid CandidateId { get; init; }
+
+        public string Stage { get; init; } = "";
+
+        public Guid? StageId { get; init; }
+
+        public string Source { get; init; } = "";
+
+        public Guid? ResumeFileId { get; init; }
+
+        public string? RejectReason { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Application ToApplication() => new(Id, OrganizationId, JobId, CandidateId, Stage, StageId, Source, ResumeFileId, RejectReason, CreatedAt, UpdatedAt);
+    }
+
+    private sealed class SummaryRow : ApplicationRow
+    {
+        public string CandidateName { get; init; } = "";
+
+        public string JobTitle { get; init; } = "";
+
+        public string? StageName { get; init; }
+    }
+
+    private sealed class EventRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid ApplicationId { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public string? FromStage { get; init; }
+
+        public Guid? FromStageId { get; init; }
+
+        public string? ToStage { get; init; }
+
+        public Guid? ToStageId { get; init; }
+
+        public string? ReasonCode { get; init; }
+
+        public string? Note { get; init; }
+
+        public Guid? ActorUserId { get; init; }
+
+        public string? ActorName { get; init; }
+
+        public DateTimeOffset OccurredAt { get; init; }
+    }
+
+    private sealed class CardRow
+    {
+        public int Col { get; init; }
+
+        public Guid ApplicationId { get; init; }
+
+        public Guid CandidateId { get; init; }
+
+        public string CandidateName { get; init; } = "";
+
+        public DateTimeOffset AppliedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+
+    private sealed class CountRow
+    {
+        public string Stage { get; init; } = "";
+
+        public string StageKey { get; init; } = "";
+
+        public int Count { get; init; }
+    }
+
+    private sealed class ScreenRow
+    {
+        public string Decisions { get; init; } = "{}";
+
+        public string Note { get; init; } = "";
+
+        public Guid DecidedBy { get; init; }
+
+        public string? DecidedByName { get; init; }
+
+        public DateTimeOffset DecidedAt { get; init; }
+    }
+}

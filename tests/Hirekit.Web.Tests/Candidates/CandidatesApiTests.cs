@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hirekit.Core.Accounts;
+using Hirekit.Testing;
+using Hirekit.Web.Tests.Api;
+using Hirekit.Web.Tests.Jobs;
+
+namespace Hirekit.Web.Tests.Candidates;
+
+public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private HirekitApp App => fixture.App;
+
+    [Fact]
+    public async Task Create_ThenTheSameEmailAgain_Answers409WithTheExistingCandidate()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+
+        var first = await api.PostAsJsonAsync("/api/v1/candidates", new { name = "Lin Wu", email = "lin@example.test", links = new[] { "https://github.com/linwu" }, source = "referral" });
+        var again = await api.PostAsJsonAsync("/api/v1/candidates", new { name = "Lin W.", email = "LIN@example.test" });
+        var problem = await ApiTokenAuthTests.Problem(again);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("candidate.duplicate_email", problem.GetProperty("code").GetString());
+        Assert.Equal(JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid(), problem.GetProperty("candidate").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task List_PagesByKeysetWithoutOverlap_NewestFirstAndByName()
+    {
+        var admin = await App.NewOrganizationAsync();
+        await BulkSeed.CandidatesAsync(App.Database, admin.OrganizationId, 25);
+        var api = App.Api(await App.TokenForAsync(admin));
+
+        var newest = await AllPagesAsync(api, "sort=newest&pageSize=10");
+        var byName = await AllPagesAsync(api, "sort=name&pageSize=7");
+
+        Assert.Equal(25, newest.Distinct().Count());
+        Assert.Equal(25, byName.Distinct().Count());
+        Assert.Equal(byName.Order(StringComparer.Ordinal), byName);
+    }
+
+    [Fact]
+    public async Task Search_FindsByNameEmailAndResumeText()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+        await api.PostAsJsonAsync("/api/v1/candidates", new { name = "Oskar Lindqvist", email = "oskar@fjord.test", resumeText = "Built caching layers with Redis for a ticketing platform." });
+        await api.PostAsJsonAsync("/api/v1/candidates", new { name = "Priya Raman", email = "priya@example.test", resumeText = "Kafka pipelines." });
+
+        async Task<List<string>> Search(string q) =>
+            JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/candidates?q={Uri.EscapeDataString(q)}", UriKind.Relative))).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
+
+        Assert.Equal(["Oskar Lindqvist"], await Search("lindq"));
+        Assert.Equal(["Oskar Lindqvist"], await Search("oskar@fjord.test"));
+        Assert.Equal(["Oskar Lindqvist"], await Search("cache redis"));
+        Assert.Equal(["Priya Raman"], await Search("kafka"));
+        Assert.Empty(await Search("cobol"));
+    }
+
+    [Fact]
+    public async Task AnInterviewer_CannotListOrReadCandidatesOfJobsTheyAreNotOn()
+    {
+        var admin = await App.NewOrganizationAsync();
+        var interviewer = await App.AddMemberAsync(admin.OrganizationId, Role.Interviewer);
+        var api = App.Api(await App.TokenForAsync(admin));
+        var jobA = (await JobsApiTests.CreateJobAsync(api, "Job A", "mid")).GetProperty("job").GetProperty("id").GetGuid();
+        var jobB = (await JobsApiTests.CreateJobAsync(api, "Job B", "mid")).GetProperty("job").GetProperty("id").GetGuid();
+        var onA = await CandidateWithApplicationAsync(api, "Ada On-A", jobA);
+        var onB = await CandidateWithApplicationAsync(api, "Bo On-B", jobB);
+        await api.PutAsJsonAsync($"/api/v1/jobs/{jobA}/team", new { interviewers = new[] { interviewer.UserId } });
+        var interviewerApi = App.Api(await App.TokenForAsync(interviewer));
+
+        var list = await interviewerApi.GetStringAsync(new Uri("/api/v1/candidates", UriKind.Relative));
+        var filtered = await interviewerApi.GetStringAsync(new Uri($"/api/v1/candidates?jobId={jobB}", UriKind.Relative));
+
+        Assert.Contains("Ada On-A", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bo On-B", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bo On-B", filtered, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await interviewerApi.GetAsync(new Uri($"/api/v1/candidates/{onA.Candidate}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await interviewerApi.GetAsync(new Uri($"/api/v1/candidates/{onB.Candidate}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await interviewerApi.GetAsync(new Uri($"/api/v1/jobs/{jobB}/pipeline", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await interviewerApi.GetAsync(new Uri($"/api/v1/applications/{onB.Application}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ResumeUpload_AcceptsARealDocx_RefusesAFileThatLiesAboutItsType_AndServesOnlyToPermittedUsers()
+    {
+        var recruiter = await App.NewOrganizationAsync(Role.Recruiter);
+        var api = App.Api(await App.TokenForAsync(recruiter));
+        var candidate = await CreateCandidateAsync(api, "Mira Docx");
+
+        var docx = await UploadAsync(api, candidate, "cv.docx", Docx("Mira builds gRPC services in Rust."));
+        var fake = await UploadAsync(api, candidate, "cv.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]); // a Windows executable
+        var download = await api.GetAsync(new Uri($"/api/v1/candidates/{candidate}/resume", UriKind.Relative));
+        var outsider = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, fake.StatusCode);
+        Assert.Equal("resume.unsupported_type", (await ApiTokenAuthTests.Problem(fake)).GetProperty("code").GetString());
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("Rust", JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/candidates/{candidate}", UriKind.Relative))).RootElement.GetProperty("resumeText").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(new Uri($"/api/v1/candidates/{candidate}/resume", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Merge_MovesApplicationsAndRefusesTwoApplicationsToOneJob()
+    {
+        var admin = await App.NewOrganizationAsync();
+        var api = App.Api(await App.TokenForAsync(admin));
+        var job = (await JobsApiTests.CreateJobAsync(api, "Merge job", "mid")).GetProperty("job").GetProperty("id").GetGuid();
+        var other = (await JobsApiTests.CreateJobAsync(api, "Other job", "mid")).GetProperty("job").GetProperty("id").GetGuid();
+        var keep = await CandidateWithApplicationAsync(api, "Keep Me", job);
+        var duplicate = await CandidateWithApplicationAsync(api, "Keep Me Twice", other);
+        var clash = await CandidateWithApplicationAsync(api, "Clash", job);
+
+        var merged = await api.PostAsJsonAsync($"/api/v1/candidates/{keep.Candidate}/merge", new { sourceCandidateId = duplicate.Candidate });
+        var refused = await api.PostAsJsonAsync($"/api/v1/candidates/{keep.Candidate}/merge", new { sourceCandidateId = clash.Candidate });
+        var profile = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/candidates/{keep.Candidate}", UriKind.Relative))).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(2, profile.GetProperty("applications").GetArrayLength());
+        var list = await api.GetStringAsync(new Uri("/api/v1/candidates?q=twice", UriKind.Relative));
+        Assert.DoesNotContain("Keep Me Twice", list, StringComparison.Ordinal); // merged records leave the list
+    }
+
+    [Fact]
+    public async Task CsvImport_WithBadRows_ImportsNothingAndListsEveryError()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+        await CreateCandidateAsync(api, "Existing Person", "existing@example.test");
+        const string Csv = """
+            name,email,phone,links,source
+            Good One,good1@example.test,,https://good.example/one,referral
+            ,missing-name@example.test,,,
+            Bad Mail,not-an-email,,,
+            Twice,good1@example.test,,,
+            Old Friend,existing@example.test,,,
+            Bad Link,badlink@example.test,,ftp://nope,
+            """;
+
+        var preview = await PostCsvAsync(api, Csv, dryRun: true);
+        var import = await PostCsvAsync(api, Csv, dryRun: false);
+        var problem = await ApiTokenAuthTests.Problem(import);
+        var list = await api.GetStringAsync(new Uri("/api/v1/candidates?pageSize=50", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.False(JsonDocument.Parse(await preview.Content.ReadAsStringAsync()).RootElement.GetProperty("canImport").GetBoolean());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, import.StatusCode);
+        Assert.Equal(["line 3", "line 4", "line 5", "line 6", "line 7"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.DoesNotContain("good1@example.test", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CsvImport_OfCleanRows_ImportsThemAll_AndExportGivesThemBack()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Admin)));
+        const string Csv = "Name;Email;Resume_Text\nAsha Patel;asha@example.test;Event sourcing and sagas\n\"Doe, Jane\";jane@example.test;\"Postgres, \"\"quoted\"\" text\"\n";
+
+        var import = await PostCsvAsync(api, Csv, dryRun: false);
+        var export = await api.GetStringAsync(new Uri("/api/v1/candidates/export.csv", UriKind.Relative));
+        var search = await api.GetStringAsync(new Uri("/api/v1/candidates?q=sagas", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await import.Content.ReadAsStringAsync()).RootElement.GetProperty("count").GetInt32());
+        Assert.StartsWith("name,email,phone,links,source,created_at,applications", export, StringComparison.Ordinal);
+        Assert.Contains("\"Doe, Jane\",jane@example.test", export, StringComparison.Ordinal);
+        Assert.Contains("Asha Patel", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonResume_BecomesACandidateWithSearchableText()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+        const string Json = """
+            { "basics": { "name": "Kofi Mensah", "email": "kofi@example.test", "profiles": [ { "network": "GitHub", "url": "https://github.com/kofi" } ] },
+              "work": [ { "name": "Paystack", "position": "Backend Engineer", "startDate": "2021-03", "highlights": [ "Cut settlement time with idempotent ledger writes" ] } ],
+              "skills": [ { "name": "Databases", "keywords": [ "PostgreSQL", "ClickHouse" ] } ] }
+            """;
+
+        var response = await api.PostAsync(new Uri("/api/v1/candidates/import/json-resume", UriKind.Relative), new StringContent(Json, Encoding.UTF8, "application/json"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var profile = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/candidates/{body.GetProperty("id").GetGuid()}", UriKind.Relative))).RootElement;
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(("json-resume", "https://github.com/kofi"), (body.GetProperty("source").GetString(), body.GetProperty("links")[0].GetString()));
+        Assert.Contains("idempotent ledger writes", profile.GetProperty("resumeText").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ClickHouse", profile.GetProperty("resumeText").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CandidateList_RunsAFixedNumberOfQueries_At10And1000Candidates()
+    {
+        var small = await App.NewOrganizationAsync();
+        var large = await App.NewOrganizationAsync();
+        await BulkSeed.CandidatesAsync(App.Database, small.OrganizationId, 10);
+        await BulkSeed.CandidatesAsync(App.Database, large.OrganizationId, 1000);
+        var smallApi = App.Api(await App.TokenForAsync(small));
+        var largeApi = App.Api(await App.TokenForAsync(large));
+        await smallApi.GetAsync(new Uri("/api/v1/candidates", UriKind.Relative));
+        await largeApi.GetAsync(new Uri("/api/v1/candidates", UriKind.Relative));
+
+        foreach (var query in new[] { "", "?sort=name", "?q=postgresql" })
+        {
+            var a = Queries(await smallApi.GetAsync(new Uri("/api/v1/candidates" + query, UriKind.Relative)));
+            var b = Queries(await largeApi.GetAsync(new Uri("/api/v1/candidates" + query, UriKind.Relative)));
+            Assert.Equal(a, b);
+        }
+    }
+
+    internal static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
+
+    internal static async Task<Guid> CreateCandidateAsync(HttpClient api, string name, string? email = null, string? resumeText = null)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/candidates", new { name, email = email ?? $"{Guid.NewGuid():N}@example.test", resumeText });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    }
+
+    internal static async Task<(Guid Candidate, Guid Application)> CandidateWithApplicationAsync(HttpClient api, string name, Guid jobId, string? resumeText = null)
+    {
+        var candidate = await CreateCandidateAsync(api, name, resumeText: resumeText);
+        var application = await api.PostAsJsonAsync("/api/v1/applications", new { candidateId = candidate, jobId });
+        Assert.True(application.StatusCode == HttpStatusCode.Created, await application.Content.ReadAsStringAsync());
+        return (candidate, JsonDocument.Parse(await application.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid());
+    }
+
+    private static async Task<List<string>> AllPagesAsync(HttpClient api, string query)
+    {
+        var names = new List<string>();
+        string? page = null;
+        do
+        {
+            var body = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/candidates?{query}{(page is null ? "" : $"&page={page}")}", UriKind.Relative))).RootElement;
+            names.AddRange(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!));
+            page = body.GetProperty("nextPage").GetString();
+        }
+        while (page is not null);
+        return names;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient api, Guid candidate, string name, byte[] content)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return await api.PostAsync(new Uri($"/api/v1/candidates/{candidate}/resume", UriKind.Relative), form);
+    }
+
+    private static Task<HttpResponseMessage> PostCsvAsync(HttpClient api, string csv, bool dryRun) =>
+        api.PostAsync(new Uri($"/api/v1/candidates/import?dryRun={(dryRun ? "true" : "false")}", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    /// <summary>A minimal Word document: a ZIP with word/document.xml holding one paragraph.</summary>
+    internal static byte[] Docx(string text)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write($"""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>""");
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hirekit.Core.Accounts;
+using Hirekit.Testing;
+using Hirekit.Web.Tests.Api;
+using Hirekit.Web.Tests.Jobs;
+using static Hirekit.Web.Tests.Candidates.CandidatesApiTests;
+
+namespace Hirekit.Web.Tests.Candidates;
+
+public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private HirekitApp App => fixture.App;
+
+    [Fact]
+    public async Task MovesAlongTheLoop_AreKeptInTheHistoryWithWhoAndWhen()
+    {
+        var hm = await App.NewOrganizationAsync(Role.HiringManager);
+        var api = App.Api(await App.TokenForAsync(hm));
+        var recruiter = App.Api(await App.TokenForAsync(await App.AddMemberAsync(hm.OrganizationId, Role.Recruiter)));
+        var (jobId, stages) = await JobWithLoopAsync(api);
+        var (_, application) = await CandidateWithApplicationAsync(recruiter, "Mover", jobId);
+
+        var first = await MoveAsync(api, application, "loop", stages[0], "Strong CV");
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        var second = await MoveAsync(api, application, "loop", stages[1]);
+        var offer = await MoveAsync(api, application, "offer");
+        var details = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/applications/{application}", UriKind.Relative))).RootElement;
+        var history = details.GetProperty("history").EnumerateArray().ToList();
+
+        Assert.All(new[] { first, second, offer }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal("offer", details.GetProperty("stage").GetString());
+        Assert.Equal(["applied", "moved", "moved", "moved"], history.Select(h => h.GetProperty("kind").GetString()));
+        Assert.Equal(stages[0], history[1].GetProperty("toStageId").GetGuid());
+        Assert.Equal("Strong CV", history[1].GetProperty("note").GetString());
+        Assert.Equal(hm.DisplayName, history[2].GetProperty("actorName").GetString());
+        Assert.True(history[2].GetProperty("occurredAt").GetDateTimeOffset() > history[1].GetProperty("occurredAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task InvalidMoves_AreRefused()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (jobId, _) = await JobWithLoopAsync(api);
+        var (_, otherStages) = await JobWithLoopAsync(api);
+        var (_, application) = await CandidateWithApplicationAsync(api, "Refused", jobId);
+
+        var otherJobsStage = await MoveAsync(api, application, "loop", otherStages[0]);
+        var toRejected = await MoveAsync(api, application, "rejected");
+        var badReason = await api.PostAsJsonAsync($"/api/v1/applications/{application}/reject", new { reasonCode = "bad_vibes" });
+        var rejected = await api.PostAsJsonAsync($"/api/v1/applications/{application}/reject", new { reasonCode = "skills_gap", note = "No production experience." });
+        var afterRejection = await MoveAsync(api, application, "offer");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherJobsStage.StatusCode);
+        Assert.Equal("pipeline.stage_not_in_job", (await ApiTokenAuthTests.Problem(otherJobsStage)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, toRejected.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, afterRejection.StatusCode);
+        Assert.Equal("application.closed", (await ApiTokenAuthTests.Problem(afterRejection)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Board_ShowsEveryColumnWithCountsAndCards()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (jobId, stages) = await JobWithLoopAsync(api);
+        var a = await CandidateWithApplicationAsync(api, "Ann", jobId);
+        var b = await CandidateWithApplicationAsync(api, "Ben", jobId);
+        await CandidateWithApplicationAsync(api, "Cid", jobId);
+        await MoveAsync(api, a.Application, "loop", stages[0]);
+        await MoveAsync(api, b.Application, "loop", stages[0]);
+        await api.PostAsJsonAsync($"/api/v1/applications/{b.Application}/withdraw", new { note = "Took another offer" });
+
+        var board = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative))).RootElement.GetProperty("columns").EnumerateArray().ToList();
+
+        Assert.Equal(stages.Count + 5, board.Count);
+        Assert.Equal("Applied", board[0].GetProperty("name").GetString());
+        Assert.Equal("Withdrawn", board[^1].GetProperty("name").GetString());
+        Assert.Equal((1, "Cid"), (board[0].GetProperty("count").GetInt32(), board[0].GetProperty("cards")[0].GetProperty("candidateName").GetString()));
+        Assert.Equal((1, "Ann"), (board[1].GetProperty("count").GetInt32(), board[1].GetProperty("cards")[0].GetProperty("candidateName").GetString()));
+        Assert.Equal(1, board[^1].GetProperty("count").GetInt32());
+        Assert.Equal(0, board[^2].GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Board_RunsAFixedNumberOfQueries_At10And1000Applications()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (small, _) = await JobWithLoopAsync(api);
+        var (large, _) = await JobWithLoopAsync(api);
+        var org = JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/v1/me", UriKind.Relative))).RootElement.GetProperty("organization").GetProperty("id").GetGuid();
+        await BulkSeed.CandidatesAsync(App.Database, org, 10, small, "Small");
+        await BulkSeed.CandidatesAsync(App.Database, org, 1000, large, "Large");
+        await api.GetAsync(new Uri($"/api/v1/jobs/{small}/pipeline", UriKind.Relative));
+
+        var a = await api.GetAsync(new Uri($"/api/v1/jobs/{small}/pipeline", UriKind.Relative));
+        var b = await api.GetAsync(new Uri($"/api/v1/jobs/{large}/pipeline", UriKind.Relative));
+        var column = JsonDocument.Parse(await b.Content.ReadAsStringAsync()).RootElement.GetProperty("columns")[0];
+
+        Assert.Equal(Queries(a), Queries(b));
+        Assert.Equal((1000, 20, true), (column.GetProperty("count").GetInt32(), column.GetProperty("cards").GetArrayLength(), column.GetProperty("hasMore").GetBoolean()));
+        var last = column.GetProperty("cards")[19].GetProperty("applicationId").GetGuid();
+        var more = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{large}/pipeline/applied?before={last}&limit=50", UriKind.Relative))).RootElement;
+        Assert.Equal(50, more.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ResumeScreen_HintsAtFlagsAndRecordsTheDecision()
+    {
+        var hm = await App.NewOrganizationAsync(Role.HiringManager);
+        var api = App.Api(await App.TokenForAsync(hm));
+        var recruiter = App.Api(await App.TokenForAsync(await App.AddMemberAsync(hm.OrganizationId, Role.Recruiter)));
+        var (jobId, _) = await JobWithLoopAsync(api);
+        var (_, application) = await CandidateWithApplicationAsync(recruiter, "Screened", jobId, "Senior engineer. Ran PostgreSQL and MongoDB clusters in production. Designed REST APIs used by 40 partners.");
+
+        var screen = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/applications/{application}/screen", UriKind.Relative))).RootElement;
+        var hinted = screen.GetProperty("hints").EnumerateArray().Where(h => h.GetProperty("passages").GetArrayLength() > 0).ToList();
+        var flag = hinted.First(h => h.GetProperty("kind").GetString() == "green").GetProperty("flagId").GetString()!;
+        var saved = await api.PutAsJsonAsync($"/api/v1/applications/{application}/screen", new { flags = new Dictionary<string, bool> { [flag] = true }, note = "Database depth is real." });
+        var unknown = await api.PutAsJsonAsync($"/api/v1/applications/{application}/screen", new { flags = new Dictionary<string, bool> { ["made-up"] = true } });
+        var again = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/applications/{application}/screen", UriKind.Relative))).RootElement;
+
+        Assert.Equal(9, screen.GetProperty("hints").GetArrayLength()); // the kit's 5 green and 4 yellow flags
+        Assert.Contains(hinted, h => h.GetProperty("passages")[0].GetString()!.Contains("PostgreSQL", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True(again.GetProperty("decision").GetProperty("flags").GetProperty(flag).GetBoolean());
+        Assert.Equal(hm.DisplayName, again.GetProperty("decision").GetProperty("decidedByName").GetString());
+    }
+
+    [Fact]
+    public async Task Loop_CannotDropAStageWithCandidatesInIt_AndKeepsThemWhenTheStageStays()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (jobId, stages) = await JobWithLoopAsync(api);
+        var (_, application) = await CandidateWithApplicationAsync(api, "Staying", jobId);
+        await MoveAsync(api, application, "loop", stages[1]);
+        var loop = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement.GetProperty("stages").EnumerateArray()
+            .Select(st => new { id = st.GetProperty("id").GetGuid(), kind = st.GetProperty("kind").GetString(), name = st.GetProperty("name").GetString(), durationMinutes = st.GetProperty("durationMinutes").GetInt32() })
+            .ToList();
+
+        var dropped = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Where(st => st.id != stages[1]) });
+        var renamed = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Select(st => st.id == stages[1] ? st with { name = "Renamed stage" } : st) });
+        var board = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative))).RootElement.GetProperty("columns")[2];
+
+        Assert.Equal(HttpStatusCode.Conflict, dropped.StatusCode);
+        Assert.Equal("loop.stage_in_use", (await ApiTokenAuthTests.Problem(dropped)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(("Renamed stage", 1), (board.GetProperty("name").GetString(), board.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AddingTheSameCandidateTwice_Answers409()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (jobId, _) = await JobWithLoopAsync(api);
+        var (candidate, _) = await CandidateWithApplicationAsync(api, "Twice", jobId);
+
+        var again = await api.PostAsJsonAsync("/api/v1/applications", new { candidateId = candidate, jobId });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application.exists", (await ApiTokenAuthTests.Problem(again)).GetProperty("code").GetString());
+    }
+
+    internal static async Task<(Guid JobId, List<Guid> Stages)> JobWithLoopAsync(HttpClient api)
+    {
+        var created = await JobsApiTests.CreateJobAsync(api, $"Pipeline job {Guid.NewGuid():N}", "senior");
+        var stages = created.GetProperty("loop").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
+        return (created.GetProperty("job").GetProperty("id").GetGuid(), stages);
+    }
+
+    private static Task<HttpResponseMessage> MoveAsync(HttpClient api, Guid application, string stage, Guid? stageId = null, string? note = null) =>
+        api.PostAsJsonAsync($"/api/v1/applications/{application}/move", new { stage, stageId, note });
+}
