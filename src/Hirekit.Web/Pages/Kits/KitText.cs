@@ -141,7 +141,7 @@ public static class KitText
     /// <summary>The start of a text on one line, cut at a word boundary.</summary>
     public static string Excerpt(string? text, int max = 180)
     {
-        var flat = string.Join(' ', Paragraphs(text));
+        var flat = string.Join(' ', Paragraphs(text?.Replace("`", "", StringComparison.Ordinal)));
         if (flat.Length <= max)
         {
             return flat;
