@@ -8,10 +8,11 @@ using Hirekit.Core.Kits;
 using Hirekit.Core.Kits.Format;
 using Hirekit.Testing;
 using Hirekit.Web.Pages.Kits.Edit;
+using Xunit.Abstractions;
 
 namespace Hirekit.Web.Tests.Kits;
 
-public sealed class KitPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class KitPagesTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     private const string SlowQuery = "tech-slow-query";
 
@@ -73,6 +74,7 @@ public sealed class KitPagesTests(AppFixture fixture) : IClassFixture<AppFixture
         var large = Queries(await browser.GetAsync(new Uri($"/kits/{builtIn}", UriKind.Relative)));
         var small = Queries(await browser.GetAsync(new Uri($"/kits/{tiny}", UriKind.Relative)));
 
+        output.WriteLine($"Kit page queries: built-in kit {large}, tiny kit {small}");
         Assert.Equal(large, small);
         Assert.InRange(large, 1, 10);
     }
@@ -308,14 +310,15 @@ public sealed class KitPagesTests(AppFixture fixture) : IClassFixture<AppFixture
         var editor = await App.NewOrganizationAsync(Role.Admin);
         var browser = await App.SignedInBrowserAsync(editor);
         var forkId = await ForkAsync(editor);
-        var original = (await KitAsync(editor, forkId)).Questions.Select(q => q.Id).ToList();
-        var unreferenced = (await KitAsync(editor, forkId)) is var kit ? kit.Questions.Select(q => q.Id).Last(id => !kit.LoopTemplates.Any(l => l.Stages.Any(s => s.Questions.Contains(id))) && kit.WrittenScreen?.Questions.Contains(id) != true) : null;
+        var kit = await KitAsync(editor, forkId);
+        var original = kit.Questions.Select(q => q.Id).ToList();
+        var unreferenced = original.Last(id => !kit.LoopTemplates.Any(l => l.Stages.Any(s => s.Questions.Contains(id))) && kit.WrittenScreen?.Questions.Contains(id) != true);
 
         var edit = await Forms.GetPageAsync(browser, $"/kits/{forkId}/edit");
         Assert.Contains("no draft yet", edit.QuerySelector(".lead")?.TextContent, StringComparison.Ordinal);
         await SubmitFormAsync(browser, edit, "form.question-order", new() { ["questionId"] = original[0] }, action: $"/kits/{forkId}/edit?handler=Move&by=1");
         edit = await Forms.GetPageAsync(browser, $"/kits/{forkId}/edit");
-        await SubmitFormAsync(browser, edit, "form.question-order", new() { ["questionId"] = unreferenced! }, action: $"/kits/{forkId}/edit?handler=Remove");
+        await SubmitFormAsync(browser, edit, "form.question-order", new() { ["questionId"] = unreferenced }, action: $"/kits/{forkId}/edit?handler=Remove");
         var draft = (await App.Get<KitDraftEditor>().OpenAsync(editor.Actor, forkId, CancellationToken.None)).Value.Kit.Questions.Select(q => q.Id).ToList();
         edit = await Forms.GetPageAsync(browser, $"/kits/{forkId}/edit");
         var discarded = await SubmitFormAsync(browser, edit, "form[action*='handler=Discard']", []);
@@ -375,6 +378,18 @@ public sealed class KitPagesTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Matches(@"^pasted\.yaml:\d+:\d+: ", pasted.QuerySelector(".problem-list li")?.TextContent);
         Assert.Contains("slug: [oops", pasted.QuerySelector("textarea[name=Yaml]")?.TextContent, StringComparison.Ordinal);
         Assert.Single(await App.Get<ListKits>().HandleAsync(editor.Actor, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ImportPage_RefusesAFileOverFiveMegabytes()
+    {
+        var editor = await App.NewOrganizationAsync(Role.Admin);
+        var browser = await App.SignedInBrowserAsync(editor);
+
+        var response = await UploadAsync(browser, "# " + new string('x', ImportKit.MaxBytes), "huge.yaml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("larger than 5 MB", (await Forms.ParseAsync(response)).QuerySelector("[data-valmsg-for=Upload]")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
