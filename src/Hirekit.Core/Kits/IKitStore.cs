@@ -64,6 +64,12 @@ public interface IKitStore
 
     Task<IReadOnlyList<KitVersionInfo>> ListVersionsAsync(Guid organizationId, Guid kitId, CancellationToken ct);
 
+    /// <summary>The content hash of every kit's latest published version (one query).</summary>
+    Task<IReadOnlyList<(Guid KitId, string ContentHash)>> ListLatestHashesAsync(Guid organizationId, CancellationToken ct);
+
+    /// <summary>Documents by hash, only those reachable through the organisation's versions (one query).</summary>
+    Task<IReadOnlyDictionary<string, string>> GetDocumentsAsync(Guid organizationId, IReadOnlyList<string> contentHashes, CancellationToken ct);
+
     /// <summary>
     /// Installs a built-in kit in the organisation as a read-only template, or adds a published
     /// version when the shipped document changed since the last one. Returns the version number

@@ -13,6 +13,8 @@ public sealed class KitDocumentCache
     private const int Capacity = 64;
     private readonly ConcurrentDictionary<string, Kit> _kits = new(StringComparer.Ordinal);
 
+    public bool TryGet(string contentHash, out Kit kit) => _kits.TryGetValue(contentHash, out kit!);
+
     /// <summary>The kit of a stored document. Stored documents were valid when written; an invalid one is a defect.</summary>
     public Kit Get(string contentHash, string document)
     {

@@ -68,6 +68,34 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
         return rows.Select(r => new KitVersionInfo(r.Id, r.Number, r.Status, r.ContentHash, r.CreatedAt, r.PublishedAt, r.PublishedBy)).ToList();
     }
 
+    public async Task<IReadOnlyList<(Guid KitId, string ContentHash)>> ListLatestHashesAsync(Guid organizationId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<LatestRow>(new CommandDefinition(
+            """
+            SELECT k.id AS kit_id, v.content_hash FROM kits k
+            JOIN kit_versions v ON v.kit_id = k.id AND v.number = k.latest_version
+            WHERE k.organization_id = @OrganizationId
+            """,
+            new { OrganizationId = organizationId },
+            cancellationToken: ct));
+        return rows.Select(r => (r.KitId, r.ContentHash)).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetDocumentsAsync(Guid organizationId, IReadOnlyList<string> contentHashes, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<MissingRow>(new CommandDefinition(
+            """
+            SELECT d.content_hash, d.document FROM kit_documents d
+            WHERE d.content_hash IN @Hashes
+              AND EXISTS (SELECT 1 FROM kit_versions v WHERE v.organization_id = @OrganizationId AND v.content_hash = d.content_hash)
+            """,
+            new { OrganizationId = organizationId, Hashes = contentHashes },
+            cancellationToken: ct));
+        return rows.ToDictionary(r => r.ContentHash, r => r.Document, StringComparer.Ordinal);
+    }
+
     public async Task<bool> CreateAsync(Guid organizationId, NewKit kit, KitDocument document, Guid actorUserId, DateTimeOffset now, CancellationToken ct)
     {
         var published = kit.FirstVersionStatus == KitVersionStatuses.Published;
@@ -400,6 +428,13 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
     private sealed class DraftRow
     {
         public Guid Id { get; init; }
+
+        public string ContentHash { get; init; } = "";
+    }
+
+    private sealed class LatestRow
+    {
+        public Guid KitId { get; init; }
 
         public string ContentHash { get; init; } = "";
     }

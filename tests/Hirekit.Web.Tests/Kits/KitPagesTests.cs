@@ -80,6 +80,27 @@ public sealed class KitPagesTests(AppFixture fixture, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task QuestionBank_CostsTheSameQueriesWithOneKitAndWithFour()
+    {
+        var editor = await App.NewOrganizationAsync(Role.HiringManager);
+        var api = App.Api(await App.TokenForAsync(editor));
+        var browser = await App.SignedInBrowserAsync(editor);
+        await Forms.GetPageAsync(browser, "/questions"); // warm the document cache
+        var one = Queries(await browser.GetAsync(new Uri("/questions", UriKind.Relative)));
+        for (var i = 0; i < 3; i++)
+        {
+            await KitsApiTests.ImportAsync(api, KitsApiTests.SmallKitYaml($"bank-cost-kit-{i}"));
+        }
+
+        await Forms.GetPageAsync(browser, "/questions"); // parse the new kits once
+        var four = Queries(await browser.GetAsync(new Uri("/questions", UriKind.Relative)));
+
+        output.WriteLine($"Question bank queries: one kit {one}, four kits {four}");
+        Assert.Equal(one, four);
+        Assert.InRange(one, 1, 10);
+    }
+
+    [Fact]
     public async Task QuestionPage_ShowsPromptIndicatorsFollowUpsAndModelAnswer()
     {
         var member = await App.NewOrganizationAsync(Role.Interviewer);

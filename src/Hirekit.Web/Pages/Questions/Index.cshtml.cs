@@ -10,7 +10,7 @@ namespace Hirekit.Web.Pages.Questions;
 /// The question bank: a GET form of filters over the latest published version of every kit of
 /// the organisation, with paging links that keep the filters.
 /// </summary>
-public sealed class IndexModel(ListKits listKits, GetKitVersion getVersion, SearchQuestions search) : KitPageModel
+public sealed class IndexModel(ListKits listKits, LatestKits latestKits, SearchQuestions search) : KitPageModel
 {
     public const int PageSize = 20;
 
@@ -130,15 +130,14 @@ public sealed class IndexModel(ListKits listKits, GetKitVersion getVersion, Sear
         var competencies = new Dictionary<string, string>(StringComparer.Ordinal);
         var traits = new Dictionary<string, string>(StringComparer.Ordinal);
         var rounds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var latest = await latestKits.HandleAsync(Actor, ct);
         foreach (var summary in Kits)
         {
-            var view = await getVersion.HandleAsync(Actor, new GetKitVersion.Request(summary.Id, null), ct);
-            if (!view.IsSuccess)
+            if (!latest.TryGetValue(summary.Id, out var kit))
             {
                 continue;
             }
 
-            var kit = view.Value.Kit;
             foreach (var c in kit.Competencies)
             {
                 competencies.TryAdd(c.Id, c.Name);
