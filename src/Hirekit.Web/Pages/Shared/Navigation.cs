@@ -18,7 +18,8 @@ public static class Navigation
             return [];
         }
 
-        var items = new List<NavItem> { new("Dashboard", "/", "dashboard") };
+        // Every member has a jobs list; it shows only the jobs they may see.
+        var items = new List<NavItem> { new("Dashboard", "/", "dashboard"), new("Jobs", "/jobs", "jobs") };
         if (actor.Role == Role.Admin)
         {
             items.Add(new NavItem("Users", "/admin/users", "admin-users"));
