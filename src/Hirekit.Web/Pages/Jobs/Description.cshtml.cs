@@ -50,19 +50,9 @@ public sealed partial class DescriptionModel(JobAccess access, UpdateJobDescript
             return refusal;
         }
 
-        PayRange? pay = null;
-        if (Form.PayMin is not null || Form.PayMax is not null)
-        {
-            if (Form.PayMin is not { } min || Form.PayMax is not { } max)
-            {
-                ModelState.AddModelError("Form.Pay", "Give both the lowest and the highest yearly pay, or neither.");
-            }
-            else
-            {
-                pay = new PayRange(min, max, Form.PayCurrency?.Trim() ?? "");
-            }
-        }
-
+        // A range with one end missing goes to the use case as an impossible one, so it is reported
+        // together with every other field instead of on its own first.
+        var pay = Form.PayMin is null && Form.PayMax is null ? null : new PayRange(Form.PayMin ?? -1, Form.PayMax ?? -1, Form.PayCurrency?.Trim() ?? "");
         if (ModelState.IsValid)
         {
             var result = await update.HandleAsync(Actor, jobId, new UpdateJobDescription.Request(
