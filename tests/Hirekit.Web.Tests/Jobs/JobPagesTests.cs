@@ -86,6 +86,27 @@ public sealed class JobPagesTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task TheIntakeForm_LoadsTheQuestionsOfAnotherKit_AndKeepsWhatWasTyped()
+    {
+        var hm = await App.NewOrganizationAsync(Role.HiringManager);
+        var tiny = await Kits.KitsApiTests.ImportAsync(App.Api(await App.TokenForAsync(hm)), Kits.KitsApiTests.SmallKitYaml("tiny-kit"));
+        var browser = await App.SignedInBrowserAsync(hm);
+        var page = await Forms.GetPageAsync(browser, "/jobs/new");
+        var form = FormState.Of(page.QuerySelector("form.intake-form")!).Set("Form.Title", "Typed Title").Set("Form.KitId", tiny.ToString());
+
+        var created = await Forms.ParseAsync(await form.PostAsync(browser, "/jobs/new"));
+        var loaded = await Forms.ParseAsync(await form.PostAsync(browser, "/jobs/new?handler=Kit"));
+
+        Assert.Contains("The kit changed", created.QuerySelector("p.notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty((await App.Get<ListJobs>().HandleAsync(hm.Actor, new ListJobs.Request(null, null, null), CancellationToken.None)).Value.Items);
+        Assert.NotNull(page.QuerySelector("#intake-primary-stack"));
+        Assert.Null(loaded.QuerySelector("#intake-primary-stack"));
+        Assert.Contains("Tiny kit", loaded.QuerySelector("#kit-heading + p + .row + p")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Typed Title", ((IHtmlInputElement)loaded.QuerySelector("#Form_Title")!).Value);
+        Assert.Equal("/jobs/new", loaded.QuerySelector("form.intake-form")?.GetAttribute("action"));
+    }
+
+    [Fact]
     public async Task TheDescriptionPage_ShowsLintOnGet_AndNoneAfterAGoodDescription_WithThePreview()
     {
         var (admin, jobId) = await JobAsync(Role.Admin, "Senior Backend Engineer, Payments");
@@ -216,6 +237,7 @@ public sealed class JobPagesTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal(names, stored.Select(s => s.Name));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(Names(removed), after.Select(s => s.Name));
+        Assert.Equal($"/jobs/{jobId}/loop", removed.QuerySelector("form.loop-form")?.GetAttribute("action")); // Save never repeats the last edit
 
         static List<string> Names(IHtmlDocument page) => page.QuerySelectorAll("form.loop-form input[name$='.Name']").Select(i => ((IHtmlInputElement)i).Value).ToList();
     }
