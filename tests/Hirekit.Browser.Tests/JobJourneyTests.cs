@@ -10,7 +10,7 @@ public sealed class JobJourneyTests
     public async Task AHiringManager_OpensAJob_ThroughIntakeDescriptionAndLoop_AndAVisitorApplies()
     {
         await using var app = await HirekitApp.StartListeningAsync();
-        var hm = await app.NewOrganizationAsync(Role.HiringManager);
+        var hm = await app.NewOrganizationAsync(Role.HiringManager, "Acme Payments");
         await app.AddMemberAsync(hm.OrganizationId, Role.Interviewer, "Ada Lovelace");
         await app.AddMemberAsync(hm.OrganizationId, Role.Interviewer, "Alan Turing");
         await using var browser = await BrowserSession.StartAsync();

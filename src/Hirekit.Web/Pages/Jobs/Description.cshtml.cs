@@ -18,7 +18,11 @@ public sealed partial class DescriptionModel(JobAccess access, UpdateJobDescript
     [BindProperty]
     public DescriptionForm Form { get; set; } = new();
 
-    public IReadOnlyList<FormError> Errors => FormErrors.Summary(ModelState, key => key == "Form.Pay" || key.StartsWith("Form.Pay", StringComparison.Ordinal) ? "pay" : FormErrors.IdOf(key));
+    /// <summary>The form's errors in the order of its fields.</summary>
+    public IReadOnlyList<FormError> Errors => FormErrors.Summary(
+        ModelState,
+        key => key.StartsWith("Form.Pay", StringComparison.Ordinal) ? "pay" : key == "Form.Description" ? "sections-heading" : FormErrors.IdOf(key),
+        ["Form.Title", "Form.Location", "Form.LocationCode", "Form.EmploymentType", "Form.CompensationRegion", "Form.ValidThrough", "Form.Pay", "Form.PayMin", "Form.PayMax", "Form.Description"]);
 
     /// <summary>The kit's pay band for the job's level and region, when the kit has one.</summary>
     public (CompensationBand Band, CompensationRegion Region)? Band

@@ -112,6 +112,18 @@ public sealed class LoopModel(JobAccess access, GetJobLoop getLoop, SaveJobLoop 
         return await EditedAsync(ct);
     }
 
+    /// <summary>"Refresh the list": re-shows the form as edited, with the questions that match each stage's kind, focus and traits now.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(Guid jobId, CancellationToken ct)
+    {
+        if (await LoadForEditAsync(jobId, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.Clear();
+        return await EditedAsync(ct);
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(Guid jobId, int index, CancellationToken ct)
     {
         if (await LoadForEditAsync(jobId, ct) is { } refusal)

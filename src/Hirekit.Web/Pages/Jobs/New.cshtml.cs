@@ -36,7 +36,12 @@ public sealed class NewModel(ListKits listKits, ListKitVersions listVersions, Ge
     [BindProperty]
     public int? ShownVersion { get; set; }
 
-    public IReadOnlyList<FormError> Errors => FormErrors.Summary(ModelState, Anchor);
+    /// <summary>The form's errors in the order of its fields, each question's under its prompt.</summary>
+    public IReadOnlyList<FormError> Errors => FormErrors.Summary(
+        ModelState,
+        Anchor,
+        [.. FieldOrder, .. Kit?.RoleIntake.Select(q => IntakeKey(q.Id)) ?? []],
+        (key, message) => Kit?.RoleIntake.FirstOrDefault(q => IntakeKey(q.Id) == key) is { Answer: "choice" } question ? $"{question.Prompt} {message}" : message);
 
     public async Task<IActionResult> OnGetAsync(Guid? kitId, int? version, CancellationToken ct)
     {
@@ -94,6 +99,13 @@ public sealed class NewModel(ListKits listKits, ListKitVersions listVersions, Ge
         if (!result.IsSuccess)
         {
             AddErrors(result.Error!, nameof(Form));
+            foreach (var question in Chosen.Kit.RoleIntake.Where(q => q.Answer == "choice" && ModelState.ContainsKey(IntakeKey(q.Id))))
+            {
+                // The use case lists the options' ids; next to the question, its labels are right there.
+                ModelState.Remove(IntakeKey(question.Id));
+                ModelState.AddModelError(IntakeKey(question.Id), "Choose one of the answers.");
+            }
+
             return Page();
         }
 
@@ -144,6 +156,9 @@ public sealed class NewModel(ListKits listKits, ListKitVersions listVersions, Ge
         ShownKitId = Form.KitId;
         ShownVersion = Form.KitVersion;
     }
+
+    private static readonly string[] FieldOrder =
+        ["Form.KitId", "Form.Title", "Form.TargetLevel", "Form.Location", "Form.LocationCode", "Form.EmploymentType", "Form.CompensationRegion"];
 
     private static string? Anchor(string key) => key switch
     {
