@@ -61,6 +61,10 @@ public sealed class JobJourneyTests
         await page.Locator("#Form_Scale").FillAsync("40 million ledger entries a day, 2,500 requests per second at peak.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save description" }).ClickAsync();
         await Assertions.Expect(page.Locator(".lint .lint-clear")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print }); // printed, the editor leaves the lint and the ad
+        await Assertions.Expect(page.Locator("#description-form")).ToBeHiddenAsync();
+        await browser.ScreenshotAsync("jobs-09-description-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The loop: interviewers on every stage, one stage fewer; the coverage report follows.
         await Tab(page, "Interview loop").ClickAsync();
