@@ -18,7 +18,8 @@ public static class Navigation
             return [];
         }
 
-        var items = new List<NavItem> { new("Dashboard", "/", "dashboard") };
+        // Every member has a jobs list; it shows only the jobs they may see.
+        var items = new List<NavItem> { new("Dashboard", "/", "dashboard"), new("Jobs", "/jobs", "jobs") };
         items.Add(new NavItem("Kits", "/kits", "kits"));
         items.Add(new NavItem("Question bank", "/questions", "questions"));
         if (actor.Role == Role.Admin)
