@@ -66,7 +66,7 @@ public sealed class CliContext(IConfiguration configuration, TextReader stdin, T
             .AddFilter("Microsoft", LogLevel.Warning)
             .SetMinimumLevel(LogLevel.Information));
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        services.AddHirekitData(HirekitDataServices.ReadDatabaseSettings(configuration), HirekitDataServices.DataDirectory(configuration));
+        services.AddHirekitData(HirekitDataServices.ReadDatabaseSettings(configuration), HirekitDataServices.DataDirectory(configuration)).AddHirekitMail(configuration);
         return services.BuildServiceProvider();
     }
 }

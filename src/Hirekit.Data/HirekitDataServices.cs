@@ -6,6 +6,10 @@ using Hirekit.Core.Jobs;
 using Hirekit.Core.Kits;
 using Hirekit.Core.Sessions;
 using Hirekit.Core.Candidates;
+using Hirekit.Core.Interviews;
+using Hirekit.Core.Mail;
+using Hirekit.Core.Scorecards;
+using Hirekit.Core.Settings;
 using Hirekit.Core.Careers;
 using Hirekit.Core.Common;
 using Hirekit.Core.Setup;
@@ -18,9 +22,13 @@ using Hirekit.Data.Connections;
 using Hirekit.Data.Files;
 using Hirekit.Data.DataProtection;
 using Hirekit.Data.Jobs;
+using Hirekit.Data.Interviews;
 using Hirekit.Data.Kits;
+using Hirekit.Data.Mail;
 using Hirekit.Data.Migrations;
+using Hirekit.Data.Scorecards;
 using Hirekit.Data.Sessions;
+using Hirekit.Data.Settings;
 using Hirekit.Data.Setup;
 using Hirekit.Data.TypeHandlers;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +57,35 @@ public static class HirekitDataServices
         var configured = configuration["Hirekit:DataDirectory"];
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured);
     }
+
+    /// <summary>
+    /// Mail and links from configuration: <c>Hirekit:PublicUrl</c> and <c>Hirekit:Mail:*</c> (From,
+    /// FromName, Smtp:Host, Smtp:Port, Smtp:Username, Smtp:Password, Smtp:UseTls). Without an SMTP
+    /// host, messages are written as .eml files under <c>&lt;DataDirectory&gt;/mail</c>.
+    /// </summary>
+    public static IServiceCollection AddHirekitMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = DefaultMail(DataDirectory(configuration));
+        var section = configuration.GetSection("Hirekit:Mail");
+        var mail = defaults with
+        {
+            FromAddress = section["From"] is { Length: > 0 } from ? from : defaults.FromAddress,
+            FromName = section["FromName"] is { Length: > 0 } name ? name : defaults.FromName,
+            SmtpHost = section["Smtp:Host"] is { Length: > 0 } host ? host : null,
+            SmtpPort = int.TryParse(section["Smtp:Port"], System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : defaults.SmtpPort,
+            SmtpUsername = section["Smtp:Username"],
+            SmtpPassword = section["Smtp:Password"],
+            SmtpUseTls = !bool.TryParse(section["Smtp:UseTls"], out var tls) || tls,
+        };
+        services.Replace(ServiceDescriptor.Singleton(mail));
+        var publicUrl = configuration["Hirekit:PublicUrl"];
+        services.Replace(ServiceDescriptor.Singleton(new PublicLinks(string.IsNullOrWhiteSpace(publicUrl) ? PublicLinks.Fallback : publicUrl.TrimEnd('/'))));
+        return services;
+    }
+
+    private static MailSettings DefaultMail(string dataDirectory) =>
+        new("hirekit@localhost", "Hirekit", null, 587, null, null, true, Path.Combine(dataDirectory, "mail"));
 
     /// <param name="dataDirectory">Where the installation keeps files (resumes under <c>files/</c>).</param>
     public static IServiceCollection AddHirekitData(this IServiceCollection services, DatabaseSettings settings, string dataDirectory)
@@ -81,6 +118,18 @@ public static class HirekitDataServices
         services.AddSingleton<IApplicationStore, ApplicationStore>();
         services.AddSingleton<CandidateAccess>();
         services.AddSingleton<Core.Applications.ApplicationAccess>();
+        services.AddSingleton<IOrganizationSettingsStore, OrganizationSettingsStore>();
+        services.AddSingleton<IInterviewStore, InterviewStore>();
+        services.AddSingleton<IScorecardStore, ScorecardStore>();
+        services.AddSingleton<InterviewAccess>();
+        services.AddSingleton<InterviewAnnouncer>();
+        services.AddSingleton<InterviewMail>();
+        services.AddSingleton<IOutboxStore, OutboxStore>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.TryAddSingleton(new PublicLinks(PublicLinks.Fallback));
+        services.TryAddSingleton(DefaultMail(dataDirectory));
+        services.TryAddSingleton<IMailTransport>(s => s.GetRequiredService<MailSettings>() is { SmtpHost: { Length: > 0 } } mail ? new SmtpTransport(mail) : new FileDropTransport(s.GetRequiredService<MailSettings>()));
         services.AddSingleton<KitDocumentCache>();
         services.AddSingleton<KitDraftEditor>();
         services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));

@@ -2,10 +2,13 @@ using Hirekit.Web.Api.Applications;
 using Hirekit.Web.Api.Audit;
 using Hirekit.Web.Api.Candidates;
 using Hirekit.Web.Api.Health;
+using Hirekit.Web.Api.Interviews;
 using Hirekit.Web.Api.Jobs;
 using Hirekit.Web.Api.Kits;
 using Hirekit.Web.Api.Me;
 using Hirekit.Web.Api.Members;
+using Hirekit.Web.Api.Scorecards;
+using Hirekit.Web.Api.Settings;
 using Hirekit.Web.Api.Tokens;
 using Hirekit.Web.Hosting;
 
@@ -30,6 +33,9 @@ app.MapQuestions();
 app.MapJobs();
 app.MapCandidates();
 app.MapApplications();
+app.MapInterviews();
+app.MapScorecards();
+app.MapSettings();
 app.MapAudit();
 app.MapRazorPages();
 

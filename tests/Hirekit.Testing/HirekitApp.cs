@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using Hirekit.Core.Accounts;
 using Hirekit.Core.ApiTokens;
 using Hirekit.Core.Common;
+using Dapper;
 using Hirekit.Data.Connections;
+using Hirekit.Data.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -84,6 +86,39 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
 
         return all;
     }
+
+    /// <summary>Where the server drops e-mail when no SMTP server is configured (the default).</summary>
+    public string MailDirectory => Path.Combine(Database.Directory, "mail");
+
+    /// <summary>
+    /// Sends every due outbox message (racing the server's own dispatcher, as a second instance
+    /// would) and waits until none is left in flight; returns every message dropped so far.
+    /// </summary>
+    public async Task<IReadOnlyList<DroppedMail>> DeliverMailAsync()
+    {
+        var dispatcher = Get<OutboxDispatcher>();
+        var db = Get<IDbConnectionFactory>();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
+            await using var connection = await db.OpenAsync(CancellationToken.None);
+            var inFlight = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= @Now",
+                new { Now = Clock.GetUtcNow() });
+            if (inFlight == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return MailDrop.Read(MailDirectory);
+    }
+
+    /// <summary>Dropped messages to <paramref name="email"/>, oldest first by file name (ids are time-ordered).</summary>
+    public async Task<IReadOnlyList<DroppedMail>> MailToAsync(string email) =>
+        (await DeliverMailAsync()).Where(m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>A client that keeps cookies and does not follow redirects, like a careful browser.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

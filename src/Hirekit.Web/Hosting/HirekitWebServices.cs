@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Hirekit.Core.Mail;
 using Hirekit.Data;
 using Hirekit.Web.Errors;
 using Hirekit.Web.Security;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hirekit.Web.Hosting;
@@ -32,6 +34,11 @@ public static class HirekitWebServices
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<HirekitWebOptions>(builder.Configuration.GetSection(HirekitWebOptions.Section));
         builder.Services.AddHirekitData(HirekitDataServices.ReadDatabaseSettings(builder.Configuration), HirekitDataServices.DataDirectory(builder.Configuration));
+        builder.Services.AddHirekitMail(builder.Configuration);
+        builder.Services.AddSingleton<OutboxService>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxSignal>(services => services.GetRequiredService<OutboxService>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxService>());
+        builder.Services.AddHostedService<ScorecardReminderService>();
         builder.Services.AddDataProtection().SetApplicationName("hirekit");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<Data.DataProtection.DataProtectionKeyStore>())));
