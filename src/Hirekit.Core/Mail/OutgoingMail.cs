@@ -68,3 +68,17 @@ public sealed class NoOutboxSignal : IOutboxSignal
     {
     }
 }
+
+/// <summary>The organisation's latest e-mail and whether it went out, for admins checking delivery.</summary>
+public sealed class ListRecentMail(IOutboxStore outbox)
+{
+    public const int Limit = 20;
+
+    public async Task<Common.Result<IReadOnlyList<OutboxEntry>>> HandleAsync(Common.Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdmin
+            ? Common.Result<IReadOnlyList<OutboxEntry>>.Success(await outbox.ListRecentAsync(actor.OrganizationId, Limit, ct))
+            : Common.Error.Forbidden("mail.forbidden", "Only admins read the outgoing mail log.");
+    }
+}

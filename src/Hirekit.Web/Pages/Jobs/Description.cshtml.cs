@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Hirekit.Core.Jobs;
 using Hirekit.Core.Kits;
+using Hirekit.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hirekit.Web.Pages.Jobs;

@@ -26,6 +26,7 @@ public static class Navigation
         {
             items.Add(new NavItem("Users", "/admin/users", "admin-users"));
             items.Add(new NavItem("Audit log", "/admin/audit", "admin-audit"));
+            items.Add(new NavItem("Settings", "/admin/settings", "admin-settings"));
         }
 
         return items;

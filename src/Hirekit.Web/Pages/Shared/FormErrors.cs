@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Hirekit.Web.Pages.Jobs;
+namespace Hirekit.Web.Pages.Shared;
 
 /// <summary>One line of a form's error summary: the message and, when the error belongs to a field, the id of that field.</summary>
 public sealed record FormError(string? Anchor, string Message);
