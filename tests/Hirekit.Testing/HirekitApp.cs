@@ -25,6 +25,8 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
 
+    private bool _listening;
+
     private HirekitApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase)
     {
         Database = database;
@@ -49,6 +51,7 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
         var app = new HirekitApp(database, Settings(settings, database), ownsDatabase: true);
         app.UseKestrel(0);
         app.StartServer();
+        app._listening = true;
         return app;
     }
 
@@ -121,14 +124,25 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
         (await DeliverMailAsync()).Where(m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>A client that keeps cookies and does not follow redirects, like a careful browser.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() => CreateClient(Options(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>A client for /api/v1 with a bearer token.</summary>
     public HttpClient Api(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(Options(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Clients of a listening server talk to its real port.</summary>
+    private WebApplicationFactoryClientOptions Options(WebApplicationFactoryClientOptions options)
+    {
+        if (_listening)
+        {
+            options.BaseAddress = new Uri(BaseUrl);
+        }
+
+        return options;
     }
 
     public T Get<T>()

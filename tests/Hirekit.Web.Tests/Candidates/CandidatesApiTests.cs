@@ -215,12 +215,7 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
 
     internal static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 
-    internal static async Task<Guid> CreateCandidateAsync(HttpClient api, string name, string? email = null, string? resumeText = null)
-    {
-        var response = await api.PostAsJsonAsync("/api/v1/candidates", new { name, email = email ?? $"{Guid.NewGuid():N}@example.test", resumeText });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-    }
+    internal static Task<Guid> CreateCandidateAsync(HttpClient api, string name, string? email = null, string? resumeText = null) => ApiSeed.CreateCandidateAsync(api, name, email, resumeText);
 
     internal static async Task<(Guid Candidate, Guid Application)> CandidateWithApplicationAsync(HttpClient api, string name, Guid jobId, string? resumeText = null)
     {

@@ -164,12 +164,7 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("application.exists", (await ApiTokenAuthTests.Problem(again)).GetProperty("code").GetString());
     }
 
-    internal static async Task<(Guid JobId, List<Guid> Stages)> JobWithLoopAsync(HttpClient api)
-    {
-        var created = await JobsApiTests.CreateJobAsync(api, $"Pipeline job {Guid.NewGuid():N}", "senior");
-        var stages = created.GetProperty("loop").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ToList();
-        return (created.GetProperty("job").GetProperty("id").GetGuid(), stages);
-    }
+    internal static Task<(Guid JobId, List<Guid> Stages)> JobWithLoopAsync(HttpClient api) => ApiSeed.JobWithLoopAsync(api);
 
     private static Task<HttpResponseMessage> MoveAsync(HttpClient api, Guid application, string stage, Guid? stageId = null, string? note = null) =>
         api.PostAsJsonAsync($"/api/v1/applications/{application}/move", new { stage, stageId, note });

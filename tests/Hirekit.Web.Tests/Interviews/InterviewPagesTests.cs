@@ -17,7 +17,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task AHiringManager_SchedulesThroughTheForm_InTheOrganisationsTimeZone()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var admin = App.Api(await App.TokenForAsync(await App.AddMemberAsync(s.Manager.OrganizationId, Role.Admin)));
         await admin.PutAsJsonAsync("/api/v1/settings", new { timeZone = "Europe/Berlin" });
         var browser = await App.SignedInBrowserAsync(s.Manager);
@@ -47,7 +47,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task ADoubleBooking_IsShownWithScheduleAnyway_AndNothingIsWrittenUntilConfirmed()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         await s.ScheduledAsync(s.Tomorrow(10));
         var browser = await App.SignedInBrowserAsync(s.Manager);
         var page = await Forms.GetPageAsync(browser, $"/applications/{s.ApplicationId}/interviews/new?stageId={s.Stages[3]}");
@@ -72,7 +72,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TheKit_ShowsQuestionsAndLevels_SavesADraftWithoutScript_AndSubmitLocksIt()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
         var browser = await App.SignedInBrowserAsync(s.A);
@@ -123,7 +123,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Autosave_AnswersWithTheNewRevision_AndRefusesAStaleOne()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync()).GetProperty("id").GetGuid();
         var browser = await App.SignedInBrowserAsync(s.A);
         var url = $"/interviews/{id}/kit";
@@ -150,7 +150,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TheKit_IsNotFoundForOthers_AndReadOnlyForTheHiringManager()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync()).GetProperty("id").GetGuid();
         var outsider = await App.SignedInBrowserAsync(await App.AddMemberAsync(s.Manager.OrganizationId, Role.Interviewer));
         var manager = await App.SignedInBrowserAsync(s.Manager);
@@ -169,15 +169,15 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TheScorecardsPage_HidesOthersUntilYoursIsIn_ThenShowsTheLevelGrid()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
-        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview, "strong_yes") });
+        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview, "strong_yes") });
         var browser = await App.SignedInBrowserAsync(s.B);
         var url = $"/applications/{s.ApplicationId}/scorecards";
 
         var before = await Forms.GetPageAsync(browser, url);
-        await s.ApiB.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview, "no") });
+        await s.ApiB.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview, "no") });
         var after = await Forms.GetPageAsync(browser, url);
         var manager = await Forms.GetPageAsync(await App.SignedInBrowserAsync(s.Manager), url);
 
@@ -192,7 +192,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TheDashboard_ListsUpcomingInterviews_ThenTheScorecardsStillOwed()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync(s.Tomorrow(10))).GetProperty("id").GetGuid();
         var browser = await App.SignedInBrowserAsync(s.A);
 
@@ -209,7 +209,7 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task TheInterviewPage_ReschedulesAndCancels_AndServesTheCalendarFile()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync(s.Tomorrow(10))).GetProperty("id").GetGuid();
         var browser = await App.SignedInBrowserAsync(s.Manager);
         var url = $"/interviews/{id}";
@@ -260,13 +260,13 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task KitAndScorecardsPages_CostTheSameQueriesWithOneInterviewAndWithFive()
     {
-        var one = await InterviewSetup.CreateAsync(App);
-        var five = await InterviewSetup.CreateAsync(App);
+        var one = await InterviewScenario.CreateAsync(App);
+        var five = await InterviewScenario.CreateAsync(App);
         var first = (await one.ScheduledAsync(one.Tomorrow(8))).GetProperty("id").GetGuid();
         for (var i = 0; i < 5; i++)
         {
             var interview = await five.ScheduledAsync(five.Tomorrow(8 + i));
-            await five.ApiA.PostAsJsonAsync($"/api/v1/interviews/{interview.GetProperty("id").GetGuid()}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview) });
+            await five.ApiA.PostAsJsonAsync($"/api/v1/interviews/{interview.GetProperty("id").GetGuid()}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview) });
         }
 
         var lastOfFive = JsonDocument.Parse(await five.Api.GetStringAsync(new Uri($"/api/v1/applications/{five.ApplicationId}/interviews", UriKind.Relative))).RootElement[4].GetProperty("id").GetGuid();

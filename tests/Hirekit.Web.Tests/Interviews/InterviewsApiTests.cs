@@ -14,7 +14,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Schedule_CopiesTheStagePlan_GivesEachInterviewerADraft_AndQueuesInvitations()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
 
         var interview = await s.ScheduledAsync(s.Tomorrow(10));
         var id = interview.GetProperty("id").GetGuid();
@@ -46,7 +46,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task InviteIcs_Parses_KeepsItsUidAcrossReschedule_AndGrowsTheSequence()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync(s.Tomorrow(10))).GetProperty("id").GetGuid();
 
         var first = Ics.Parse(await s.ApiA.GetStringAsync(new Uri($"/api/v1/interviews/{id}/invite.ics", UriKind.Relative)));
@@ -81,7 +81,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Reschedule_UpdatesTheInvitations_AndCancelsForAnInterviewerTakenOff()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync(s.Tomorrow(9))).GetProperty("id").GetGuid();
 
         var moved = await s.Api.PostAsJsonAsync($"/api/v1/interviews/{id}/reschedule", new { startsAt = s.Tomorrow(15), interviewers = new[] { s.A.UserId }, expectedSequence = 0 });
@@ -106,7 +106,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task DoubleBooking_IsRefusedWithTheClash_UnlessKeptOnPurpose()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         await s.ScheduledAsync(s.Tomorrow(10));
         var other = await CandidateForSameJobAsync(s, "Other Person");
 
@@ -126,7 +126,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task BadInput_GetsClearProblems_AndWritesNothing()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var (otherJob, otherStages) = await Candidates.PipelineApiTests.JobWithLoopAsync(s.Api);
 
         var otherStage = await s.Api.PostAsJsonAsync("/api/v1/interviews", new { applicationId = s.ApplicationId, stageId = otherStages[2], startsAt = s.Tomorrow(10), interviewers = new[] { s.A.UserId } });
@@ -154,7 +154,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task AnInterviewerOfAnotherInterview_OrAHiringManagerOfAnotherJob_GetsNotFound()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync()).GetProperty("id").GetGuid();
         var outsider = await App.AddMemberAsync(s.Manager.OrganizationId, Role.Interviewer);
         var otherManager = await App.AddMemberAsync(s.Manager.OrganizationId, Role.HiringManager);
@@ -179,7 +179,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Kit_ShowsQuestionsWithIndicators_FocusCompetenciesWithLevels_AndTheCallersScorecard()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync()).GetProperty("id").GetGuid();
 
         var kit = JsonDocument.Parse(await s.ApiA.GetStringAsync(new Uri($"/api/v1/interviews/{id}/kit", UriKind.Relative))).RootElement;
@@ -200,7 +200,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Cancel_WithdrawsEveryInvitation_AndASecondCancelConflicts()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var id = (await s.ScheduledAsync()).GetProperty("id").GetGuid();
 
         var cancelled = await s.Api.PostAsJsonAsync($"/api/v1/interviews/{id}/cancel", new { reason = "Role paused internally." });
@@ -219,7 +219,7 @@ public sealed class InterviewsApiTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Contains(toA, m => m.Body.Contains("Role paused internally.", StringComparison.Ordinal));
     }
 
-    private static async Task<Guid> CandidateForSameJobAsync(InterviewSetup s, string name)
+    private static async Task<Guid> CandidateForSameJobAsync(InterviewScenario s, string name)
     {
         var recruiter = s.App.Api(await s.App.TokenForAsync(await s.App.AddMemberAsync(s.Manager.OrganizationId, Role.Recruiter)));
         var (_, application) = await Candidates.CandidatesApiTests.CandidateWithApplicationAsync(recruiter, name, s.JobId);

@@ -24,7 +24,7 @@ public sealed class OutboxTests
             ["Hirekit:Mail:Smtp:UseTls"] = "false",
         }))
         {
-            var s = await InterviewSetup.CreateAsync(first);
+            var s = await InterviewScenario.CreateAsync(first);
             Assert.Equal(HttpStatusCode.Created, (await s.ScheduleAsync(s.Tomorrow(10))).StatusCode);
             for (var wait = 0; wait < 200 && (await OutboxAsync(database)).Any(m => m.Attempts == 0); wait++)
             {
@@ -66,7 +66,7 @@ public sealed class OutboxTests
             ["Hirekit:Mail:Smtp:Port"] = "9",
             ["Hirekit:Mail:Smtp:UseTls"] = "false",
         });
-        var s = await InterviewSetup.CreateAsync(app);
+        var s = await InterviewScenario.CreateAsync(app);
         await s.ScheduleAsync(s.Tomorrow(10), [s.A.UserId], notifyCandidate: false);
         var dispatcher = app.Get<OutboxDispatcher>();
 

@@ -15,11 +15,11 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Draft_SavesAndReads_ThenSubmitLocksIt_AndASecondSubmitConflicts()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
 
-        var saved = await s.ApiA.PutAsJsonAsync($"/api/v1/interviews/{id}/scorecard", InterviewSetup.CompleteScorecard(interview, revision: 0));
+        var saved = await s.ApiA.PutAsJsonAsync($"/api/v1/interviews/{id}/scorecard", InterviewScenario.CompleteScorecard(interview, revision: 0));
         var read = JsonDocument.Parse(await s.ApiA.GetStringAsync(new Uri($"/api/v1/interviews/{id}/scorecard", UriKind.Relative))).RootElement;
         var submitted = await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { revision = 1 });
         var again = await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { });
@@ -41,7 +41,7 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Submit_WithAnUnratedFocusCompetencyOrNoRecommendation_Answers422NamingEach()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
         var focus = interview.GetProperty("focus").EnumerateArray().Select(f => f.GetString()!).ToList();
@@ -66,7 +66,7 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Save_RefusesWhatIsNotInTheInterview_AndAStaleRevision()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
         var question = interview.GetProperty("questions")[0].GetString();
@@ -94,10 +94,10 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task TwoInterviewersSubmittingAtTheSameMoment_BothSucceed()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
-        var body = new { content = InterviewSetup.CompleteScorecard(interview) };
+        var body = new { content = InterviewScenario.CompleteScorecard(interview) };
 
         var results = await Task.WhenAll(
             s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", body),
@@ -111,13 +111,13 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task OneInterviewerSubmittingTwiceAtTheSameMoment_YieldsExactlyOneSubmission()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
 
         for (var round = 0; round < 3; round++)
         {
-            var contenders = Enumerable.Range(0, 4).Select(i => s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview, i % 2 == 0 ? "yes" : "strong_yes") }));
+            var contenders = Enumerable.Range(0, 4).Select(i => s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview, i % 2 == 0 ? "yes" : "strong_yes") }));
             var results = await Task.WhenAll(contenders);
             var wins = results.Count(r => r.StatusCode == HttpStatusCode.OK);
             Assert.Equal(round == 0 ? 1 : 0, wins);
@@ -132,7 +132,7 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task AnotherInterviewer_ReadingADraft_GetsNotFound()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
         await s.ApiA.PutAsJsonAsync($"/api/v1/interviews/{id}/scorecard", new { summary = "Private first impressions." });
@@ -156,16 +156,16 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [InlineData("never")]
     public async Task Visibility_FollowsTheOrganisationSetting(string setting)
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var admin = App.Api(await App.TokenForAsync(await App.AddMemberAsync(s.Manager.OrganizationId, Role.Admin)));
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/settings", new { scorecardVisibility = setting })).StatusCode);
         var interview = await s.ScheduledAsync();
         var id = interview.GetProperty("id").GetGuid();
-        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview) });
+        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview) });
 
         var bBefore = await VisibleAsync(s.ApiB, s.ApplicationId);
         var managerView = await VisibleAsync(s.Api, s.ApplicationId);
-        await s.ApiB.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview, "no") });
+        await s.ApiB.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview, "no") });
         var bAfter = await VisibleAsync(s.ApiB, s.ApplicationId);
 
         var others = new Func<JsonElement, int>(v => v.GetProperty("scorecards").EnumerateArray().Count(e => e.GetProperty("scorecard").GetProperty("interviewerId").GetGuid() == s.A.UserId));
@@ -197,10 +197,10 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Reminder_GoesOnceToWhoeverHasNotSubmitted_ADayAfterTheInterviewEnded()
     {
-        var s = await InterviewSetup.CreateAsync(App);
+        var s = await InterviewScenario.CreateAsync(App);
         var interview = await s.ScheduledAsync(s.Tomorrow(10));
         var id = interview.GetProperty("id").GetGuid();
-        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewSetup.CompleteScorecard(interview) });
+        await s.ApiA.PostAsJsonAsync($"/api/v1/interviews/{id}/scorecard/submit", new { content = InterviewScenario.CompleteScorecard(interview) });
         var reminders = App.Get<SendScorecardReminders>();
 
         App.Clock.Set(s.Tomorrow(11).AddHours(23));

@@ -170,33 +170,7 @@ public sealed class JobsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True((await ApiTokenAuthTests.Problem(response)).GetProperty("errors").TryGetProperty("hiringManagers", out _));
     }
 
-    internal static async Task<JsonElement> CreateJobAsync(HttpClient api, string title, string level)
-    {
-        var kitId = await KitsApiTests.BuiltInIdAsync(api);
-        var response = await api.PostAsJsonAsync("/api/v1/jobs", new
-        {
-            kitId,
-            title,
-            targetLevel = level,
-            location = "Berlin",
-            locationCode = "DE",
-            remote = false,
-            employmentType = "FULL_TIME",
-            compensationRegion = "western-europe",
-            intake = new Dictionary<string, string>
-            {
-                ["primary-stack"] = "Go 1.23 with PostgreSQL 16",
-                ["distributed-or-monolith"] = "distributed",
-                ["database-workload"] = "write-heavy",
-                ["api-ownership"] = "owns-contract",
-                ["deployment-model"] = "kubernetes",
-                ["greenfield-or-legacy"] = "legacy",
-                ["expected-seniority"] = level == "mid" ? "feature-developer" : "system-designer",
-            },
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    internal static Task<JsonElement> CreateJobAsync(HttpClient api, string title, string level) => ApiSeed.CreateJobAsync(api, title, level);
 
     internal sealed record DescriptionBody(
         string Title, string Location, string? LocationCode, bool Remote, string EmploymentType, string? CompensationRegion, string? ValidThrough,

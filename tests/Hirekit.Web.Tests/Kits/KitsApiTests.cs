@@ -203,8 +203,7 @@ public sealed class KitsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await apiB.PostAsJsonAsync($"/api/v1/kits/{kitOfA}/fork", new { })).StatusCode);
     }
 
-    internal static async Task<Guid> BuiltInIdAsync(HttpClient api) =>
-        JsonDocument.Parse(await api.GetStringAsync(new Uri("/api/v1/kits", UriKind.Relative))).RootElement.EnumerateArray().Single(k => k.GetProperty("origin").GetString() == "builtin").GetProperty("id").GetGuid();
+    internal static Task<Guid> BuiltInIdAsync(HttpClient api) => ApiSeed.BuiltInKitIdAsync(api);
 
     internal static async Task<Guid> ForkAsync(HttpClient api)
     {

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hirekit.Core.Accounts;
-using Hirekit.Testing;
-using Hirekit.Web.Tests.Candidates;
+using Xunit;
 
-namespace Hirekit.Web.Tests.Interviews;
+namespace Hirekit.Testing;
 
 /// <summary>An organisation with a job, a candidate in its pipeline and two interviewers, ready to schedule.</summary>
-internal sealed record InterviewSetup(
+public sealed record InterviewScenario(
     HirekitApp App,
     TestMember Manager,
     HttpClient Api,
@@ -26,13 +25,13 @@ internal sealed record InterviewSetup(
     /// <summary>The third stage of the job's loop (the coding interview), which has focus competencies and questions.</summary>
     public Guid CodingStage => Stages[2];
 
-    public static async Task<InterviewSetup> CreateAsync(HirekitApp app, Role managerRole = Role.HiringManager)
+    public static async Task<InterviewScenario> CreateAsync(HirekitApp app, Role managerRole = Role.HiringManager)
     {
         var manager = await app.NewOrganizationAsync(managerRole);
         var api = app.Api(await app.TokenForAsync(manager));
         var a = await app.AddMemberAsync(manager.OrganizationId, Role.Interviewer, "Ana Interviewer");
         var b = await app.AddMemberAsync(manager.OrganizationId, Role.Interviewer, "Ben Interviewer");
-        var (jobId, stages) = await PipelineApiTests.JobWithLoopAsync(api);
+        var (jobId, stages) = await ApiSeed.JobWithLoopAsync(api);
         var email = $"cand-{Guid.NewGuid():N}@example.test";
         var candidate = await api.PostAsJsonAsync("/api/v1/candidates", new { name = "Casey Candidate", email });
         Guid candidateId;
@@ -44,7 +43,7 @@ internal sealed record InterviewSetup(
         {
             // Hiring managers do not create candidates: a recruiter does.
             var recruiter = app.Api(await app.TokenForAsync(await app.AddMemberAsync(manager.OrganizationId, Role.Recruiter)));
-            candidateId = await CandidatesApiTests.CreateCandidateAsync(recruiter, "Casey Candidate", email);
+            candidateId = await ApiSeed.CreateCandidateAsync(recruiter, "Casey Candidate", email);
         }
 
         var application = await api.PostAsJsonAsync("/api/v1/applications", new { candidateId, jobId });
@@ -52,7 +51,7 @@ internal sealed record InterviewSetup(
         var applicationId = JsonDocument.Parse(await application.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
         var loop = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement;
         var plan = loop.GetProperty("stages").EnumerateArray().Single(st => st.GetProperty("id").GetGuid() == stages[2]).Clone();
-        return new InterviewSetup(app, manager, api, a, app.Api(await app.TokenForAsync(a)), b, app.Api(await app.TokenForAsync(b)), jobId, stages, candidateId, applicationId, email, plan);
+        return new InterviewScenario(app, manager, api, a, app.Api(await app.TokenForAsync(a)), b, app.Api(await app.TokenForAsync(b)), jobId, stages, candidateId, applicationId, email, plan);
     }
 
     public Task<HttpResponseMessage> ScheduleAsync(DateTimeOffset startsAt, IReadOnlyList<Guid>? interviewers = null, bool allowDoubleBooking = false, Guid? applicationId = null, bool notifyCandidate = true) =>
