@@ -19,6 +19,7 @@ public static class Navigation
         }
 
         var items = new List<NavItem> { new("Dashboard", "/", "dashboard") };
+        items.Add(new NavItem("Candidates", "/candidates", "candidates"));
         items.Add(new NavItem("Kits", "/kits", "kits"));
         items.Add(new NavItem("Question bank", "/questions", "questions"));
         if (actor.Role == Role.Admin)
