@@ -145,7 +145,9 @@ public sealed class ProfileModel(GetCandidateProfile getProfile, GetResumeFile g
         {
             var jobs = await listJobs.HandleAsync(Actor, new ListJobs.Request(JobStatuses.Open, null, Paging.MaxPageSize), ct);
             var applied = Applications.Select(a => a.Application.JobId).ToHashSet();
-            JobChoices = jobs.IsSuccess ? jobs.Value.Items.Where(j => !applied.Contains(j.Id)).ToList() : [];
+            // After a refused add, the chosen job stays in the list so the form can show why.
+            var kept = ModelState.IsValid ? null : ApplyJobId;
+            JobChoices = jobs.IsSuccess ? jobs.Value.Items.Where(j => !applied.Contains(j.Id) || j.Id == kept).ToList() : [];
         }
 
         var facts = new List<Fact> { new(Candidate.CreatedAt, $"Added ({RecruitingText.Source(Candidate.Source)})", null) };
