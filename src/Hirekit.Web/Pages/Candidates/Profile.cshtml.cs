@@ -160,7 +160,7 @@ public sealed class ProfileModel(GetCandidateProfile getProfile, GetResumeFile g
             }
         }
 
-        History = facts.OrderByDescending(f => f.At).ToList();
+        History = facts.OrderBy(f => f.At).Reverse().ToList();
         return null;
     }
 

@@ -57,7 +57,7 @@
         }
 
         var data = new FormData(form);
-        data.set('stage', target.getAttribute('data-drop'));
+        data.set('stage', target.getAttribute('data-stage'));
         card.classList.add('moving');
         say('Moving ' + card.getAttribute('data-name') + '…');
         fetch(form.action, {
@@ -88,7 +88,7 @@
                 select.value = result.body.stage;
             }
 
-            if (target.getAttribute('data-drop') === 'hired') {
+            if (target.getAttribute('data-stage') === 'hired') {
                 // Hired is an end: the card keeps no move form, as after a page load.
                 form.remove();
                 card.removeAttribute('draggable');
@@ -120,7 +120,7 @@
         });
     });
 
-    board.querySelectorAll('[data-drop]').forEach(function (column) {
+    board.querySelectorAll('.droppable[data-stage]').forEach(function (column) {
         column.addEventListener('dragover', function (event) {
             if (dragged && columnOf(dragged) !== column) {
                 event.preventDefault();
