@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
 namespace Hirekit.Web.Pages.Applications;
 
 /// <summary>A piece of a resume passage; marked pieces are where one of the flag's cues occurs.</summary>
@@ -37,5 +40,18 @@ public static class ScreenHighlight
         }
 
         return parts;
+    }
+
+    /// <summary>The passage as HTML: encoded text with the cues in &lt;mark&gt;, with no whitespace added between pieces.</summary>
+    public static IHtmlContent Html(string passage, IEnumerable<string> cues)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var part in Parts(passage, cues))
+        {
+            var text = HtmlEncoder.Default.Encode(part.Text);
+            html.Append(part.Marked ? $"<mark>{text}</mark>" : text);
+        }
+
+        return new HtmlString(html.ToString());
     }
 }

@@ -94,6 +94,8 @@
                 card.removeAttribute('draggable');
             }
 
+            // A confirmation left by an earlier page load no longer describes the board.
+            document.querySelectorAll('main > .notice').forEach(function (notice) { notice.remove(); });
             say('Moved ' + card.getAttribute('data-name') + ' to ' + columnName(target) + '.');
         }).catch(function () {
             card.classList.remove('moving');
