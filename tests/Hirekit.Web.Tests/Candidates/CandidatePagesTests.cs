@@ -276,6 +276,27 @@ public sealed class CandidatePagesTests(AppFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Profile_ReplacesTheResume_AndRefusesAFileThatIsNotAResume()
+    {
+        var recruiter = await App.NewOrganizationAsync(Role.Recruiter);
+        var candidate = await CreateCandidateAsync(App.Api(await App.TokenForAsync(recruiter)), "Needs A Resume");
+        var browser = await App.SignedInBrowserAsync(recruiter);
+        var path = $"/candidates/{candidate}";
+
+        var image = await UploadAsync(browser, await Forms.GetPageAsync(browser, path), path, "form.upload-form", "ResumeFile", "cv.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]);
+        var imagePage = await Forms.ParseAsync(image);
+        var text = await UploadAsync(browser, await Forms.GetPageAsync(browser, path), path, "form.upload-form", "ResumeFile", "cv.txt", "Operated Cassandra rings at scale."u8.ToArray());
+        var after = await FollowAsync(browser, text);
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Contains("not a PDF", imagePage.QuerySelector("[data-valmsg-for=ResumeFile]")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(imagePage.QuerySelector("a[href$='handler=Resume']"));
+        Assert.Equal(HttpStatusCode.Redirect, text.StatusCode);
+        Assert.NotNull(after.QuerySelector("a[href$='handler=Resume']"));
+        Assert.Contains("Cassandra", after.QuerySelector(".resume-text pre")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Profile_AddsTheCandidateToAnotherOpenJob_AndSaysWhenTheyAreAlreadyInIt()
     {
         var recruiter = await App.NewOrganizationAsync(Role.Recruiter);
