@@ -73,8 +73,7 @@ public sealed class OutboxTests
         var delays = new List<TimeSpan>();
         for (var attempt = 0; attempt < OutboxDispatcher.MaxAttempts + 2; attempt++)
         {
-            await dispatcher.DispatchDueAsync(CancellationToken.None);
-            var message = Assert.Single(await OutboxAsync(database));
+            var message = await SettledAsync(database, dispatcher);
             if (message.FailedAt is not null)
             {
                 break;
@@ -92,10 +91,28 @@ public sealed class OutboxTests
         Assert.Contains("Smtp", final.LastError, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Dispatches, then waits until no dispatcher (the server's own included) holds the message.</summary>
+    private static async Task<OutboxRow> SettledAsync(TestDatabase database, OutboxDispatcher dispatcher)
+    {
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        for (var wait = 0; wait < 200; wait++)
+        {
+            var message = Assert.Single(await OutboxAsync(database));
+            if (message.ClaimedUntil is null)
+            {
+                return message;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("The message stayed claimed.");
+    }
+
     private static async Task<List<OutboxRow>> OutboxAsync(TestDatabase database)
     {
         await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
-        return (await connection.QueryAsync<OutboxRow>("SELECT id, attempts, available_at, sent_at, failed_at, last_error FROM outbox_messages ORDER BY id")).ToList();
+        return (await connection.QueryAsync<OutboxRow>("SELECT id, attempts, available_at, claimed_until, sent_at, failed_at, last_error FROM outbox_messages ORDER BY id")).ToList();
     }
 
     private sealed class OutboxRow
@@ -105,6 +122,8 @@ public sealed class OutboxTests
         public int Attempts { get; init; }
 
         public DateTimeOffset AvailableAt { get; init; }
+
+        public DateTimeOffset? ClaimedUntil { get; init; }
 
         public DateTimeOffset? SentAt { get; init; }
 

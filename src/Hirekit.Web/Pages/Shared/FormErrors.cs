@@ -10,7 +10,7 @@ public static class FormErrors
     /// <summary>
     /// Every error of the form for the summary at its top: form-level errors (empty key) first and
     /// without a link, then field errors in <paramref name="order"/> (the order of the fields on the
-    /// page; keys not listed come last), each linked to its field (<paramref name="anchor"/> maps a
+    /// page; keys not listed come last, in the order they were added), each linked to its field (<paramref name="anchor"/> maps a
     /// key to an element id) and worded by <paramref name="describe"/> when the field's own message
     /// needs the field's context.
     /// </summary>
@@ -43,8 +43,7 @@ public static class FormErrors
 
         return modelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .OrderBy(entry => Position(entry.Key))
-            .ThenBy(entry => entry.Key, StringComparer.Ordinal)
+            .OrderBy(entry => Position(entry.Key)) // stable: keys not listed keep the order they were added in
             .SelectMany(entry => entry.Value!.Errors.Select(e => entry.Key.Length == 0
                 ? new FormError(null, e.ErrorMessage)
                 : new FormError(anchor(entry.Key), describe?.Invoke(entry.Key, e.ErrorMessage) ?? e.ErrorMessage)))

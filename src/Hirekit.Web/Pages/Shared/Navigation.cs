@@ -18,8 +18,9 @@ public static class Navigation
             return [];
         }
 
-        // Every member has a jobs list; it shows only the jobs they may see.
+        // Every member has a jobs and a candidates list; each shows only what they may see.
         var items = new List<NavItem> { new("Dashboard", "/", "dashboard"), new("Jobs", "/jobs", "jobs") };
+        items.Add(new NavItem("Candidates", "/candidates", "candidates"));
         items.Add(new NavItem("Kits", "/kits", "kits"));
         items.Add(new NavItem("Question bank", "/questions", "questions"));
         if (actor.Role == Role.Admin)
