@@ -88,7 +88,11 @@ public interface IInterviewStore
 
     Task<IReadOnlyList<InterviewSummary>> ListForApplicationAsync(Guid organizationId, Guid applicationId, CancellationToken ct);
 
-    /// <summary>A candidate's scheduled interviews ending after <paramref name="from"/>; with <paramref name="teamMember"/>, only those of jobs that member is on.</summary>
+    /// <summary>
+    /// A candidate's scheduled interviews ending after <paramref name="from"/>; with
+    /// <paramref name="teamMember"/>, only those the member may open (they interview, or they are a
+    /// hiring manager of the job).
+    /// </summary>
     Task<IReadOnlyList<InterviewSummary>> ListForCandidateAsync(Guid organizationId, Guid candidateId, DateTimeOffset from, int limit, Guid? teamMember, CancellationToken ct);
 
     /// <summary>A member's scheduled interviews ending after <paramref name="from"/>, soonest first.</summary>

@@ -115,7 +115,7 @@ public sealed class ListApplicationInterviews(ApplicationAccess access, IIntervi
     }
 }
 
-/// <summary>A candidate's upcoming interviews, for whoever sees the candidate; members who see only their jobs see only those jobs' interviews.</summary>
+/// <summary>A candidate's upcoming interviews, for whoever sees the candidate; members who see only their jobs see only the interviews they may open.</summary>
 public sealed class ListCandidateInterviews(CandidateAccess access, IInterviewStore interviews, TimeProvider time)
 {
     public async Task<Result<IReadOnlyList<InterviewSummary>>> HandleAsync(Actor actor, Guid candidateId, CancellationToken ct)

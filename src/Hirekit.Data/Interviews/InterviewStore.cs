@@ -191,7 +191,10 @@ public sealed class InterviewStore(IDbConnectionFactory db) : IInterviewStore
         ListAsync(
             $"""
             i.organization_id = @OrganizationId AND a.candidate_id = @CandidateId AND i.status = 'scheduled' AND i.ends_at > @From
-            {(teamMember is null ? "" : "AND EXISTS (SELECT 1 FROM job_team t WHERE t.organization_id = i.organization_id AND t.job_id = i.job_id AND t.user_id = @Member)")}
+            {(teamMember is null ? "" : """
+                AND (EXISTS (SELECT 1 FROM job_team t WHERE t.organization_id = i.organization_id AND t.job_id = i.job_id AND t.user_id = @Member AND t.role = 'hiring_manager')
+                  OR EXISTS (SELECT 1 FROM interview_interviewers ii WHERE ii.interview_id = i.id AND ii.user_id = @Member))
+                """)}
             """,
             "i.starts_at, i.id",
             new { OrganizationId = organizationId, CandidateId = candidateId, From = from, Member = teamMember },

@@ -288,5 +288,26 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
         Assert.Equal(homeSmall, homeLarge);
     }
 
+    [Fact]
+    public async Task TheApplicationAndProfilePages_ListTheInterviews_ToThoseWhoMayOpenThem()
+    {
+        var s = await InterviewScenario.CreateAsync(App);
+        var id = (await s.ScheduledAsync(s.Tomorrow(10))).GetProperty("id").GetGuid();
+        var onTeamOnly = await App.AddMemberAsync(s.Manager.OrganizationId, Role.Interviewer);
+        await s.Api.PutAsJsonAsync($"/api/v1/jobs/{s.JobId}/team", new { hiringManagers = new[] { s.Manager.UserId }, interviewers = new[] { onTeamOnly.UserId, s.A.UserId, s.B.UserId } });
+        var manager = await App.SignedInBrowserAsync(s.Manager);
+
+        var application = await Forms.GetPageAsync(manager, $"/applications/{s.ApplicationId}");
+        var profile = await Forms.GetPageAsync(manager, $"/candidates/{s.CandidateId}");
+        var asA = await Forms.GetPageAsync(await App.SignedInBrowserAsync(s.A), $"/candidates/{s.CandidateId}");
+        var asTeamOnly = await Forms.GetPageAsync(await App.SignedInBrowserAsync(onTeamOnly), $"/candidates/{s.CandidateId}");
+
+        Assert.Equal($"/interviews/{id}", application.QuerySelector(".application-interviews a")?.GetAttribute("href"));
+        Assert.NotNull(application.QuerySelector($"a[href='/applications/{s.ApplicationId}/interviews/new']"));
+        Assert.Equal($"/interviews/{id}", profile.QuerySelector(".upcoming-interviews a")?.GetAttribute("href"));
+        Assert.NotNull(asA.QuerySelector(".upcoming-interviews a"));
+        Assert.Null(asTeamOnly.QuerySelector(".upcoming-interviews a")); // on the job, but not on this interview
+    }
+
     private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Hirekit.Core.Applications;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
+using Hirekit.Core.Interviews;
 using Hirekit.Core.Kits;
 using Hirekit.Web.Pages.Candidates;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Hirekit.Web.Pages.Applications;
 /// resume passages that hint at each. A refused change (an ended application, a move made
 /// meanwhile) shows its message on the page.
 /// </summary>
-public sealed class ApplicationModel(GetApplication getApplication, MoveApplication move, RejectApplication reject, WithdrawApplication withdraw, ResumeScreen screen) : RecruitingPageModel
+public sealed class ApplicationModel(GetApplication getApplication, MoveApplication move, RejectApplication reject, WithdrawApplication withdraw, ResumeScreen screen, ListApplicationInterviews listInterviews) : RecruitingPageModel
 {
     /// <summary>True while answering a posted screen: the ticks shown are the posted ones, not the saved ones.</summary>
     private bool _screenPosted;
@@ -28,6 +29,9 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
     public IReadOnlyList<StageOption> Targets { get; private set; } = [];
 
     public IReadOnlyList<FlagItem> Flags { get; private set; } = [];
+
+    /// <summary>The application's interviews, soonest first, cancelled ones included.</summary>
+    public IReadOnlyList<InterviewSummary> Interviews { get; private set; } = [];
 
     public bool IsFinal => PipelineStages.IsFinal(Application.Stage);
 
@@ -164,6 +168,7 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
         }
 
         Details = details.Value;
+        Interviews = (await listInterviews.HandleAsync(Actor, applicationId, ct)).Value;
         Targets = RecruitingText.MoveTargets(Details.Loop);
         if (Stage is null)
         {

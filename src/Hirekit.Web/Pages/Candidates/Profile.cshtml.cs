@@ -1,6 +1,7 @@
 using Hirekit.Core.Applications;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
+using Hirekit.Core.Interviews;
 using Hirekit.Core.Jobs;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,8 +15,11 @@ namespace Hirekit.Web.Pages.Candidates;
 /// </summary>
 [RequestSizeLimit(NewModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = NewModel.MaxRequestBytes)]
-public sealed class ProfileModel(GetCandidateProfile getProfile, GetResumeFile getResume, UploadResume upload, CreateApplication apply, ListJobs listJobs) : RecruitingPageModel
+public sealed class ProfileModel(GetCandidateProfile getProfile, GetResumeFile getResume, UploadResume upload, CreateApplication apply, ListJobs listJobs, ListCandidateInterviews listInterviews) : RecruitingPageModel
 {
+    /// <summary>Interviews still to come, of the jobs the member may see.</summary>
+    public IReadOnlyList<InterviewSummary> Upcoming { get; private set; } = [];
+
     /// <summary>One dated line of the profile's history.</summary>
     public sealed record Fact(DateTimeOffset At, string Text, Guid? ApplicationId);
 
@@ -141,6 +145,7 @@ public sealed class ProfileModel(GetCandidateProfile getProfile, GetResumeFile g
 
         Candidate = profile.Value.Candidate;
         Applications = profile.Value.Applications.OrderByDescending(a => a.Application.CreatedAt).ToList();
+        Upcoming = (await listInterviews.HandleAsync(Actor, candidateId, ct)).Value;
         if (CanMove && Candidate.MergedIntoId is null)
         {
             var jobs = await listJobs.HandleAsync(Actor, new ListJobs.Request(JobStatuses.Open, null, Paging.MaxPageSize), ct);
