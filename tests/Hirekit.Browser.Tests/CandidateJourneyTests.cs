@@ -134,31 +134,7 @@ public sealed class CandidateJourneyTests
     private static async Task<string> OpenJobAsync(HirekitApp app, TestMember member, string title)
     {
         using var api = await ApiAsync(app, member);
-        var kits = await api.GetFromJsonAsync<JsonElement>("/api/v1/kits");
-        var kitId = kits.EnumerateArray().First().GetProperty("id").GetGuid();
-        var created = await api.PostAsJsonAsync("/api/v1/jobs", new
-        {
-            kitId,
-            title,
-            targetLevel = "senior",
-            location = "Berlin",
-            locationCode = "DE",
-            remote = false,
-            employmentType = "FULL_TIME",
-            compensationRegion = "western-europe",
-            intake = new Dictionary<string, string>
-            {
-                ["primary-stack"] = "Go 1.23 with PostgreSQL 16",
-                ["distributed-or-monolith"] = "distributed",
-                ["database-workload"] = "write-heavy",
-                ["api-ownership"] = "owns-contract",
-                ["deployment-model"] = "kubernetes",
-                ["greenfield-or-legacy"] = "legacy",
-                ["expected-seniority"] = "system-designer",
-            },
-        });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job").GetProperty("id").GetGuid();
+        var id = (await ApiSeed.CreateJobAsync(api, title, "senior")).GetProperty("job").GetProperty("id").GetGuid();
         var described = await api.PutAsJsonAsync($"/api/v1/jobs/{id}/description", new
         {
             title,

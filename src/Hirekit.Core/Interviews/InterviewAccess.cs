@@ -16,6 +16,10 @@ public sealed class InterviewAccess(IInterviewStore interviews, JobAccess jobs, 
 {
     public static readonly Error NotFound = Error.NotFound("interview.not_found", "No such interview, or you are not on it.");
 
+    public static readonly Error Changed = Error.Conflict("interview.changed", "Someone changed the interview meanwhile. Reload it and try again.");
+
+    public static readonly Error Cancelled = Error.Conflict("interview.cancelled", "The interview is cancelled; schedule a new one instead.");
+
     public async Task<Result<InterviewContext>> VisibleAsync(Actor actor, Guid interviewId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -47,6 +51,27 @@ public sealed class InterviewAccess(IInterviewStore interviews, JobAccess jobs, 
         }
 
         return context.Value.CanManage ? context : JobAccess.Forbidden;
+    }
+
+    /// <summary>
+    /// The interview for a reschedule or cancellation: the actor manages the job, it is still
+    /// scheduled, and (when the caller says which) still at <paramref name="expectedSequence"/>.
+    /// </summary>
+    public async Task<Result<Interview>> ChangeableAsync(Actor actor, Guid interviewId, int? expectedSequence, CancellationToken ct)
+    {
+        var context = await ManageableAsync(actor, interviewId, ct);
+        if (!context.IsSuccess)
+        {
+            return context.Error!;
+        }
+
+        var interview = context.Value.Interview;
+        if (interview.IsCancelled)
+        {
+            return Cancelled;
+        }
+
+        return expectedSequence is { } expected && expected != interview.Sequence ? Changed : interview;
     }
 
     private async Task<Kit> KitAsync(Interview interview, CancellationToken ct)

@@ -57,22 +57,13 @@ public sealed class RescheduleInterview(
     public async Task<Result<ScheduledInterview>> HandleAsync(Actor actor, Guid interviewId, Request request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = await access.ManageableAsync(actor, interviewId, ct);
-        if (!context.IsSuccess)
+        var open = await access.ChangeableAsync(actor, interviewId, request.ExpectedSequence, ct);
+        if (!open.IsSuccess)
         {
-            return context.Error!;
+            return open.Error!;
         }
 
-        var before = context.Value.Interview;
-        if (before.IsCancelled)
-        {
-            return Error.Conflict("interview.cancelled", "The interview is cancelled; schedule a new one instead.");
-        }
-
-        if (request.ExpectedSequence is { } expected && expected != before.Sequence)
-        {
-            return Error.Conflict("interview.changed", "Someone changed the interview meanwhile. Reload it and try again.");
-        }
+        var before = open.Value;
 
         var now = time.GetUtcNow();
         var wanted = (request.Interviewers ?? before.Interviewers).Distinct().ToList();
@@ -139,7 +130,7 @@ public sealed class RescheduleInterview(
         var outcome = await interviews.RescheduleAsync(updated, before.Sequence, cards, removed, messages, AuditEntry.For(actor, "interview.rescheduled", "interview", before.Id, now, $"sequence {updated.Sequence}"), ct);
         if (outcome == InterviewWriteOutcome.Stale)
         {
-            return Error.Conflict("interview.changed", "Someone changed the interview meanwhile. Reload it and try again.");
+            return InterviewAccess.Changed;
         }
 
         signal.Notify();
@@ -162,22 +153,13 @@ public sealed class CancelInterview(
     public async Task<Result<Interview>> HandleAsync(Actor actor, Guid interviewId, Request request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = await access.ManageableAsync(actor, interviewId, ct);
-        if (!context.IsSuccess)
+        var open = await access.ChangeableAsync(actor, interviewId, request.ExpectedSequence, ct);
+        if (!open.IsSuccess)
         {
-            return context.Error!;
+            return open.Error!;
         }
 
-        var before = context.Value.Interview;
-        if (before.IsCancelled)
-        {
-            return Error.Conflict("interview.cancelled", "The interview is already cancelled.");
-        }
-
-        if (request.ExpectedSequence is { } expected && expected != before.Sequence)
-        {
-            return Error.Conflict("interview.changed", "Someone changed the interview meanwhile. Reload it and try again.");
-        }
+        var before = open.Value;
 
         var reason = InterviewRules.Blank(request.Reason);
         if (reason is { Length: > InterviewRules.MaxCancelReason })
@@ -200,7 +182,7 @@ public sealed class CancelInterview(
         var outcome = await interviews.CancelAsync(cancelled, before.Sequence, messages, AuditEntry.For(actor, "interview.cancelled", "interview", before.Id, now), ct);
         if (outcome == InterviewWriteOutcome.Stale)
         {
-            return Error.Conflict("interview.changed", "Someone changed the interview meanwhile. Reload it and try again.");
+            return InterviewAccess.Changed;
         }
 
         signal.Notify();

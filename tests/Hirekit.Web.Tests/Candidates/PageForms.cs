@@ -9,42 +9,17 @@ internal static class PageForms
     public static IHtmlFormElement Form(IHtmlDocument page, string selector) =>
         page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form '{selector}'.");
 
+    /// <summary>The form's fields as a browser sends them, with <paramref name="changes"/> replacing fields of the same name.</summary>
     public static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string> changes)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
+        var state = FormState.Of(form);
+        foreach (var name in changes.Keys)
         {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || changes.ContainsKey(name) || element.HasAttribute("disabled"))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "submit" or "button" or "file" }:
-                    break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked)
-                    {
-                        fields.Add(new(name, box.Value));
-                    }
-
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-            }
+            state.Remove(name);
         }
 
-        fields.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(c.Key, c.Value)));
-        return fields;
+        state.Fields.AddRange(changes.Where(c => c.Value is not null));
+        return state.Fields;
     }
 
     /// <summary>Posts the form (url-encoded) to its action, or to <paramref name="pageUrl"/> when it has none.</summary>

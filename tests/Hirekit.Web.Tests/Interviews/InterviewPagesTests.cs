@@ -5,7 +5,6 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Hirekit.Core.Accounts;
 using Hirekit.Testing;
-using Hirekit.Web.Tests.Jobs;
 using Xunit.Abstractions;
 
 namespace Hirekit.Web.Tests.Interviews;

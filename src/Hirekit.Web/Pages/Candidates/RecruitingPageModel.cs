@@ -2,7 +2,6 @@ using Hirekit.Core.Accounts;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
 using Hirekit.Web.Pages.Shared;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hirekit.Web.Pages.Candidates;
 
@@ -21,21 +20,6 @@ public abstract class RecruitingPageModel : HirekitPageModel
     /// </summary>
     public bool CanMove => Actor.Role is Role.Admin or Role.Recruiter or Role.HiringManager;
 
-    /// <summary>
-    /// The answer to a failure that is not about the form: the friendly 404 for anything missing,
-    /// of another organisation or out of the member's reach, 403 for a role that may not do it;
-    /// else null (the caller shows the message on the page).
-    /// </summary>
-    protected IActionResult? Refusal(Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Kind switch
-        {
-            ErrorKind.NotFound => NotFound(),
-            ErrorKind.Forbidden => Forbid(),
-            _ => null,
-        };
-    }
 
     /// <summary>A path on this site only, so a posted return address cannot send people elsewhere.</summary>
     protected static string? LocalPath(string? url) =>

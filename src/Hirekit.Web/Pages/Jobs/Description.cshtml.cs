@@ -76,7 +76,7 @@ public sealed partial class DescriptionModel(JobAccess access, UpdateJobDescript
                 return Redirect($"/jobs/{jobId}/description");
             }
 
-            if (Refusal(result.Error!) is { } refused)
+            if (JobRefusal(result.Error!) is { } refused)
             {
                 return refused;
             }

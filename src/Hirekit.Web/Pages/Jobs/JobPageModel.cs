@@ -53,7 +53,7 @@ public abstract class JobPageModel(JobAccess access) : HirekitPageModel
         var editable = await access.EditableAsync(Actor, jobId, ct);
         if (!editable.IsSuccess)
         {
-            return Refusal(editable.Error!) ?? NotFound();
+            return JobRefusal(editable.Error!) ?? NotFound();
         }
 
         (Context, CanEdit) = (editable.Value, true);
@@ -61,7 +61,7 @@ public abstract class JobPageModel(JobAccess access) : HirekitPageModel
     }
 
     /// <summary>The page's answer to an access error of a use case: 404 for what the member cannot see, 403 for what they may only read.</summary>
-    protected IActionResult? Refusal(Error error)
+    protected IActionResult? JobRefusal(Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.Kind switch

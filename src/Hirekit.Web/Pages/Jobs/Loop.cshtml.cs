@@ -78,7 +78,7 @@ public sealed class LoopModel(JobAccess access, GetJobLoop getLoop, SaveJobLoop 
                 return Redirect($"/jobs/{jobId}/loop");
             }
 
-            if (Refusal(result.Error!) is { } refused)
+            if (JobRefusal(result.Error!) is { } refused)
             {
                 return refused;
             }

@@ -45,7 +45,7 @@ public sealed class OverviewModel(JobAccess access, ChangeJobStatus changeStatus
         var result = await changeStatus.HandleAsync(Actor, jobId, status ?? "", ct);
         if (!result.IsSuccess)
         {
-            if (Refusal(result.Error!) is { } refusal)
+            if (JobRefusal(result.Error!) is { } refusal)
             {
                 return refusal;
             }

@@ -64,7 +64,7 @@ public sealed class TeamModel(JobAccess access, GetJobTeam getTeam, SaveJobTeam 
                 return Redirect($"/jobs/{jobId}/team");
             }
 
-            if (Refusal(result.Error!) is { } refused)
+            if (JobRefusal(result.Error!) is { } refused)
             {
                 return refused;
             }

@@ -1,7 +1,5 @@
-using Hirekit.Core.Common;
 using Hirekit.Core.Kits;
 using Hirekit.Web.Pages.Shared;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hirekit.Web.Pages.Kits;
 
@@ -14,18 +12,4 @@ public abstract class KitPageModel : HirekitPageModel
     /// <summary>Problems of the last submitted form, one readable line each, shown at its top.</summary>
     public IReadOnlyList<string> Problems { get; protected set; } = [];
 
-    /// <summary>
-    /// The answer to a use case's failure that is not about the form: the friendly 404 for
-    /// anything missing or of another organisation, 403 for a role that may not do it; else null.
-    /// </summary>
-    protected IActionResult? Refusal(Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Kind switch
-        {
-            ErrorKind.NotFound => NotFound(),
-            ErrorKind.Forbidden => Forbid(),
-            _ => null,
-        };
-    }
 }

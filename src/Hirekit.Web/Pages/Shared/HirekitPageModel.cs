@@ -38,5 +38,21 @@ public abstract class HirekitPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// The answer to a use case's failure that is not about the form: the friendly 404 for
+    /// anything missing, of another organisation or out of the member's reach, 403 for a role that
+    /// may not do it; else null (the caller shows the message on the page).
+    /// </summary>
+    protected IActionResult? Refusal(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Kind switch
+        {
+            ErrorKind.NotFound => NotFound(),
+            ErrorKind.Forbidden => Forbid(),
+            _ => null,
+        };
+    }
+
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 }

@@ -1,11 +1,12 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
-namespace Hirekit.Web.Tests.Jobs;
+namespace Hirekit.Testing;
 
 /// <summary>
 /// The fields a browser would submit for a server-rendered form, in document order, with repeated
-/// names (checkbox groups); tests change them and post them back like a person editing the form.
+/// names (checkbox groups); disabled fields and buttons are left out, as a browser does. Tests
+/// change them and post them back like a person editing the form.
 /// </summary>
 public sealed class FormState(List<KeyValuePair<string, string>> fields)
 {
@@ -17,8 +18,15 @@ public sealed class FormState(List<KeyValuePair<string, string>> fields)
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
             var name = element.GetAttribute("name")!;
+            if (element.HasAttribute("disabled"))
+            {
+                continue;
+            }
+
             switch (element)
             {
+                case IHtmlInputElement { Type: "submit" or "button" or "file" or "image" or "reset" }:
+                    break;
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box:
                     if (box.IsChecked)
                     {
