@@ -30,7 +30,9 @@ public sealed class InterviewJourneyTests
         await firstQuestion.Locator("fieldset.positive input[type=checkbox]").First.CheckAsync();
         await firstQuestion.GetByLabel("Notes on this answer").FillAsync("Explained idempotency keys and where the duplicate check belongs.");
         await Assertions.Expect(page.Locator(".autosave-status")).ToContainTextAsync("Draft saved", new() { Timeout = 10_000 });
-        await browser.ScreenshotAsync("30-interview-kit");
+        await ViewportShotAsync(page, "30-kit-top");
+        await firstQuestion.ScrollIntoViewIfNeededAsync();
+        await ViewportShotAsync(page, "31-kit-question");
 
         var ratings = page.Locator("fieldset.rating");
         for (var i = 0; i < focus; i++)
@@ -47,8 +49,11 @@ public sealed class InterviewJourneyTests
             }
         }
 
+        await ratings.Nth(1).ScrollIntoViewIfNeededAsync();
+        await ViewportShotAsync(page, "32-kit-rating");
         await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Summary").FillAsync("Strong on API design; did not get to observability.");
+        await ViewportShotAsync(page, "33-kit-overall");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit scorecard" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("It is locked");
 
@@ -56,7 +61,7 @@ public sealed class InterviewJourneyTests
         await Assertions.Expect(page.Locator("article.scorecard-entry")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("article.scorecard-entry", new() { HasText = "Ben Interviewer" })).ToContainTextAsync("Strong yes");
         await Assertions.Expect(page.Locator("table.level-grid")).ToBeVisibleAsync();
-        await browser.ScreenshotAsync("31-scorecards");
+        await browser.ScreenshotAsync("34-scorecards");
 
         var stored = JsonDocument.Parse(await s.ApiA.GetStringAsync(new Uri($"/api/v1/interviews/{id}/scorecard", UriKind.Relative))).RootElement;
         Assert.Equal("submitted", stored.GetProperty("status").GetString());
@@ -78,10 +83,13 @@ public sealed class InterviewJourneyTests
         await Assertions.Expect(page.Locator("fieldset.rating").First).ToBeVisibleAsync();
 
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the kit must not scroll sideways on a phone");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "32-kit-phone.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "35-kit-phone.png") });
         await page.Locator("fieldset.rating").First.ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "33-kit-phone-rating.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "36-kit-phone-rating.png") });
     }
+
+    private static Task ViewportShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, $"{name}.png") });
 
     private static async Task SignInAsync(IPage page, HirekitApp app, TestMember member)
     {
