@@ -125,6 +125,8 @@ public static class HirekitDataServices
         services.AddSingleton<InterviewAnnouncer>();
         services.AddSingleton<InterviewMail>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
+        services.AddSingleton<Core.Debriefs.IDecisionStore, Debriefs.DecisionStore>();
+        services.AddSingleton<Core.Offers.IOfferStore, Offers.OfferStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton(new PublicLinks(PublicLinks.Fallback));

@@ -1,6 +1,7 @@
 using Hirekit.Web.Api.Applications;
 using Hirekit.Web.Api.Audit;
 using Hirekit.Web.Api.Candidates;
+using Hirekit.Web.Api.Debriefs;
 using Hirekit.Web.Api.Health;
 using Hirekit.Web.Api.Interviews;
 using Hirekit.Web.Api.Jobs;
@@ -35,6 +36,7 @@ app.MapCandidates();
 app.MapApplications();
 app.MapInterviews();
 app.MapScorecards();
+app.MapDebriefs();
 app.MapSettings();
 app.MapAudit();
 app.MapRazorPages();

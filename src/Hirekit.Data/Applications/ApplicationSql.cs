@@ -22,6 +22,31 @@ internal static class ApplicationSql
         await CountAsync(connection, transaction, a.OrganizationId, a.JobId, a.Stage, a.StageId, +1, ct);
     }
 
+    /// <summary>
+    /// Moves an application that is still where <paramref name="from"/> says it is, with its
+    /// history event and both column counts; false (and nothing written) when it moved meanwhile.
+    /// </summary>
+    public static async Task<bool> MoveAsync(DbConnection connection, DbTransaction transaction, Application from, string toStage, Guid? toStageId, string? rejectReason, ApplicationEvent @event, CancellationToken ct)
+    {
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE applications SET stage = @ToStage, stage_id = @ToStageId, reject_reason = @RejectReason, updated_at = @Now
+            WHERE organization_id = @OrganizationId AND id = @Id AND stage = @FromStage AND {(from.StageId is null ? "stage_id IS NULL" : "stage_id = @FromStageId")}
+            """,
+            new { from.OrganizationId, from.Id, ToStage = toStage, ToStageId = toStageId, RejectReason = rejectReason, Now = @event.OccurredAt, FromStage = from.Stage, FromStageId = from.StageId },
+            transaction,
+            cancellationToken: ct));
+        if (moved != 1)
+        {
+            return false;
+        }
+
+        await CountAsync(connection, transaction, from.OrganizationId, from.JobId, from.Stage, from.StageId, -1, ct);
+        await CountAsync(connection, transaction, from.OrganizationId, from.JobId, toStage, toStageId, +1, ct);
+        await InsertEventAsync(connection, transaction, from.OrganizationId, @event, ct);
+        return true;
+    }
+
     public static Task InsertEventAsync(DbConnection connection, DbTransaction transaction, Guid organizationId, ApplicationEvent e, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """

@@ -87,22 +87,11 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
         db.InTransactionAsync(
             async (connection, transaction) =>
             {
-                var moved = await connection.ExecuteAsync(new CommandDefinition(
-                    $"""
-                    UPDATE applications SET stage = @ToStage, stage_id = @ToStageId, reject_reason = @RejectReason, updated_at = @Now
-                    WHERE organization_id = @OrganizationId AND id = @Id AND stage = @FromStage AND {(from.StageId is null ? "stage_id IS NULL" : "stage_id = @FromStageId")}
-                    """,
-                    new { from.OrganizationId, from.Id, ToStage = toStage, ToStageId = toStageId, RejectReason = rejectReason, Now = @event.OccurredAt, FromStage = from.Stage, FromStageId = from.StageId },
-                    transaction,
-                    cancellationToken: ct));
-                if (moved != 1)
+                if (!await ApplicationSql.MoveAsync(connection, transaction, from, toStage, toStageId, rejectReason, @event, ct))
                 {
                     return MoveOutcome.Stale;
                 }
 
-                await ApplicationSql.CountAsync(connection, transaction, from.OrganizationId, from.JobId, from.Stage, from.StageId, -1, ct);
-                await ApplicationSql.CountAsync(connection, transaction, from.OrganizationId, from.JobId, toStage, toStageId, +1, ct);
-                await ApplicationSql.InsertEventAsync(connection, transaction, from.OrganizationId, @event, ct);
                 await AuditWriter.AppendAsync(connection, transaction, audit, ct);
                 return MoveOutcome.Moved;
             },
