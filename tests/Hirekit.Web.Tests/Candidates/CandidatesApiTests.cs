@@ -254,7 +254,10 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
         using var stream = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            // A fixed entry time keeps the archive byte-identical across calls; tests compare downloads with it.
+            var entry = zip.CreateEntry("word/document.xml");
+            entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var writer = new StreamWriter(entry.Open());
             writer.Write($"""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>""");
         }
 
