@@ -127,6 +127,10 @@ public static class HirekitDataServices
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<Core.Debriefs.IDecisionStore, Debriefs.DecisionStore>();
         services.AddSingleton<Core.Offers.IOfferStore, Offers.OfferStore>();
+        services.AddSingleton<Core.Feedback.IFeedbackReportStore, Feedback.FeedbackReportStore>();
+        services.AddSingleton<Core.Onboarding.IOnboardingStore, Onboarding.OnboardingStore>();
+        services.AddSingleton<Core.Onboarding.OnboardingPlanner>();
+        services.AddSingleton<Core.Feedback.FeedbackAccess>();
         services.AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton(new PublicLinks(PublicLinks.Fallback));

@@ -23,6 +23,8 @@ public static class MailKinds
     public const string InterviewUpdate = "interview.update";
     public const string InterviewCancel = "interview.cancel";
     public const string ScorecardReminder = "scorecard.reminder";
+    public const string FeedbackReport = "feedback.report";
+    public const string OnboardingPlan = "onboarding.plan";
 }
 
 /// <summary>A message the dispatcher claimed, with how often sending was tried before.</summary>

@@ -65,8 +65,9 @@ public interface IOfferStore
 
     /// <summary>
     /// Replaces the offer's status (and approval) if it is still at <paramref name="expectedStatus"/>,
-    /// moving the application too when <paramref name="move"/> says so, in one transaction; false
-    /// when the offer or the application changed meanwhile (nothing written).
+    /// moving the application too when <paramref name="move"/> says so and writing the hire's
+    /// <paramref name="onboarding"/> plan with its mail, in one transaction; false when the offer or
+    /// the application changed meanwhile (nothing written).
     /// </summary>
-    Task<bool> ChangeStatusAsync(Offer updated, string expectedStatus, OfferMove? move, AuditEntry audit, CancellationToken ct);
+    Task<bool> ChangeStatusAsync(Offer updated, string expectedStatus, OfferMove? move, Onboarding.NewOnboarding? onboarding, AuditEntry audit, CancellationToken ct);
 }

@@ -5,6 +5,8 @@ using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
 using Hirekit.Core.Debriefs;
 using Hirekit.Core.Kits;
+using Hirekit.Core.Mail;
+using Hirekit.Core.Onboarding;
 
 namespace Hirekit.Core.Offers;
 
@@ -116,10 +118,11 @@ public sealed class GetOffer(IOfferStore offers, GetApplication getApplication)
 /// <summary>
 /// Moves an offer along: draft → approval_pending (an offer inside its band is approved at once:
 /// it needs nobody's sign-off) → approved → sent → accepted or declined. Accepting hires the
-/// candidate; declining withdraws the application. Admins, recruiters and the job's hiring
-/// managers do this; approving an offer outside its band is <see cref="ApproveOffer"/>.
+/// candidate and, in the same transaction, creates the hire's onboarding plan and mails them its
+/// link; declining withdraws the application. Admins, recruiters and the job's hiring managers do
+/// this; approving an offer outside its band is <see cref="ApproveOffer"/>.
 /// </summary>
-public sealed class ChangeOfferStatus(IOfferStore offers, ApplicationAccess access, TimeProvider time)
+public sealed class ChangeOfferStatus(IOfferStore offers, ApplicationAccess access, OnboardingPlanner planner, IOutboxSignal signal, TimeProvider time)
 {
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
@@ -175,9 +178,15 @@ public sealed class ChangeOfferStatus(IOfferStore offers, ApplicationAccess acce
             return Error.Conflict("application.closed", $"The application is {application.Stage}; it cannot move any more.");
         }
 
-        if (!await offers.ChangeStatusAsync(updated, offer.Status, move, AuditEntry.For(actor, $"offer.{target}", "offer", offer.Id, now), ct))
+        var onboarding = target == OfferStatuses.Accepted ? await planner.PlanAsync(updated, application, editable.Value.Job, now, ct) : null;
+        if (!await offers.ChangeStatusAsync(updated, offer.Status, move, onboarding, AuditEntry.For(actor, $"offer.{target}", "offer", offer.Id, now), ct))
         {
             return Error.Conflict("offer.changed", "The offer or its application changed meanwhile. Reload and try again.");
+        }
+
+        if (onboarding is not null)
+        {
+            signal.Notify();
         }
 
         return updated;
@@ -220,7 +229,7 @@ public sealed class ApproveOffer(IOfferStore offers, GetOffer getOffer, TimeProv
 
         var now = time.GetUtcNow();
         var approved = offer with { Status = OfferStatuses.Approved, ApprovalReason = why ?? "Approved.", ApprovedBy = actor.UserId, ApprovedAt = now, UpdatedAt = now };
-        if (!await offers.ChangeStatusAsync(approved, OfferStatuses.ApprovalPending, null, AuditEntry.For(actor, "offer.approved", "offer", offer.Id, now, offer.Band.Within ? "inside the band" : "outside the band"), ct))
+        if (!await offers.ChangeStatusAsync(approved, OfferStatuses.ApprovalPending, null, null, AuditEntry.For(actor, "offer.approved", "offer", offer.Id, now, offer.Band.Within ? "inside the band" : "outside the band"), ct))
         {
             return Error.Conflict("offer.changed", "The offer changed meanwhile. Reload and try again.");
         }

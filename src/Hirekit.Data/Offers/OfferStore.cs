@@ -3,9 +3,11 @@ using Dapper;
 using Hirekit.Core.Audit;
 using Hirekit.Core.Kits;
 using Hirekit.Core.Offers;
+using Hirekit.Core.Onboarding;
 using Hirekit.Data.Applications;
 using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
+using Hirekit.Data.Onboarding;
 
 namespace Hirekit.Data.Offers;
 
@@ -93,7 +95,7 @@ public sealed class OfferStore(IDbConnectionFactory db) : IOfferStore
         return rows.Select(r => r.ToOffer()).ToList();
     }
 
-    public async Task<bool> ChangeStatusAsync(Offer updated, string expectedStatus, OfferMove? move, AuditEntry audit, CancellationToken ct)
+    public async Task<bool> ChangeStatusAsync(Offer updated, string expectedStatus, OfferMove? move, NewOnboarding? onboarding, AuditEntry audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(updated);
         try
@@ -118,6 +120,11 @@ public sealed class OfferStore(IDbConnectionFactory db) : IOfferStore
                     {
                         // The application moved meanwhile: undo the status change by failing the transaction.
                         throw new StaleOfferMoveException();
+                    }
+
+                    if (onboarding is not null)
+                    {
+                        await OnboardingStore.InsertAsync(connection, transaction, onboarding, ct);
                     }
 
                     await AuditWriter.AppendAsync(connection, transaction, audit, ct);

@@ -26,8 +26,8 @@ public static class HirekitWebServices
     /// <summary>Pages a visitor without an account must reach: signing in, first-run setup, invitations, errors.</summary>
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
-    /// <summary>Folders of pages for people without an account: the public careers pages.</summary>
-    private static readonly string[] AnonymousFolders = ["/Careers"];
+    /// <summary>Folders of pages for people without an account: the careers pages, and the pages behind candidates' and new hires' secret links.</summary>
+    private static readonly string[] AnonymousFolders = ["/Careers", "/Public"];
 
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
