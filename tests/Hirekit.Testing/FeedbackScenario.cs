@@ -4,10 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hirekit.Core.Accounts;
-using Hirekit.Testing;
 using Xunit;
 
-namespace Hirekit.Web.Tests.Feedback;
+namespace Hirekit.Testing;
 
 /// <summary>
 /// An interview whose two interviewers submitted scorecards full of things a candidate must never
