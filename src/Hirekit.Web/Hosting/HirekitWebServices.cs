@@ -27,7 +27,7 @@ public static class HirekitWebServices
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
     /// <summary>Folders of pages for people without an account: the public careers pages.</summary>
-    private static readonly string[] AnonymousFolders = ["/Careers"];
+    private static readonly string[] AnonymousFolders = ["/Careers", "/Screens"];
 
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
@@ -39,6 +39,7 @@ public static class HirekitWebServices
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxSignal>(services => services.GetRequiredService<OutboxService>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxService>());
         builder.Services.AddHostedService<ScorecardReminderService>();
+        builder.Services.AddHostedService<AsyncScreenReminderService>();
         builder.Services.AddDataProtection().SetApplicationName("hirekit");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<Data.DataProtection.DataProtectionKeyStore>())));
