@@ -119,6 +119,32 @@ public sealed partial class AsyncScreenTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Submit_TwiceAtTheSameMoment_YieldsOneSubmissionAndOneReviewInterview()
+    {
+        var s = await ScenarioAsync();
+        var (screenId, link) = await SendAsync(s);
+        var first = App.Browser();
+        var second = App.Browser();
+        var pageA = await Forms.GetPageAsync(first, link);
+        var pageB = await Forms.GetPageAsync(second, link);
+        var name = pageA.QuerySelector("textarea")!.GetAttribute("name")!;
+
+        var results = await Task.WhenAll(
+            Forms.SubmitAsync(first, pageA, $"{link}/Submit", new() { [name] = "From the laptop.", ["Confirm"] = "true" }),
+            Forms.SubmitAsync(second, pageB, $"{link}/Submit", new() { [name] = "From the phone.", ["Confirm"] = "true" }));
+        var staff = JsonDocument.Parse(await s.Scenario.Api.GetStringAsync(new Uri($"/api/v1/async-screens/{screenId}", UriKind.Relative))).RootElement;
+        var interviews = JsonDocument.Parse(await s.Scenario.Api.GetStringAsync(new Uri($"/api/v1/applications/{s.Scenario.ApplicationId}/interviews", UriKind.Relative))).RootElement;
+        var reschedule = await s.Recruiter.PostAsJsonAsync($"/api/v1/interviews/{staff.GetProperty("interviewId").GetGuid()}/reschedule", new { startsAt = App.Clock.GetUtcNow().AddDays(1) });
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal("submitted", staff.GetProperty("status").GetString());
+        Assert.Contains(staff.GetProperty("questions")[0].GetProperty("answer").GetString(), new[] { "From the laptop.", "From the phone." });
+        Assert.Single(interviews.EnumerateArray());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reschedule.StatusCode);
+    }
+
+    [Fact]
     public async Task Candidate_AfterTheDeadline_CannotSaveOrSubmit_AndIsToldWhy()
     {
         var s = await ScenarioAsync();
