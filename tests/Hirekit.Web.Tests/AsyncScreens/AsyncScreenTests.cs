@@ -304,6 +304,29 @@ public sealed partial class AsyncScreenTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Board_WithScreensOnItsCards_RunsAsManyQueriesAsWithout()
+    {
+        var s = await ScenarioAsync();
+        var url = new Uri($"/api/v1/jobs/{s.Scenario.JobId}/pipeline", UriKind.Relative);
+        await s.Scenario.Api.GetAsync(url);
+        var without = await s.Scenario.Api.GetAsync(url);
+        await SendAsync(s);
+        for (var i = 0; i < 3; i++)
+        {
+            var candidate = await ApiSeed.CreateCandidateAsync(s.Recruiter, $"Extra {i}");
+            var application = await ApiSeed.ApplyAsync(s.Recruiter, candidate, s.Scenario.JobId);
+            var sent = await s.Recruiter.PostAsJsonAsync($"/api/v1/applications/{application}/async-screen", new { reviewers = new[] { s.Scenario.A.UserId } });
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        var with = await s.Scenario.Api.GetAsync(url);
+        var cards = JsonDocument.Parse(await with.Content.ReadAsStringAsync()).RootElement.GetProperty("columns")[0].GetProperty("cards");
+
+        Assert.Equal(Queries(without), Queries(with));
+        Assert.Equal(4, cards.EnumerateArray().Count(c => c.GetProperty("writtenScreen").ValueKind == JsonValueKind.Object));
+    }
+
+    [Fact]
     public async Task ApplicationPage_SendsAScreenWithTheForm()
     {
         var s = await ScenarioAsync();
@@ -350,6 +373,8 @@ public sealed partial class AsyncScreenTests(AppFixture fixture) : IClassFixture
         request.Headers.Add("X-Autosave", "1");
         return await client.SendAsync(request);
     }
+
+    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
