@@ -124,6 +124,9 @@ public static class HirekitDataServices
         services.AddSingleton<InterviewAccess>();
         services.AddSingleton<InterviewAnnouncer>();
         services.AddSingleton<InterviewMail>();
+        services.AddSingleton<Core.AsyncScreens.IAsyncScreenStore, AsyncScreens.AsyncScreenStore>();
+        services.AddSingleton<Core.AsyncScreens.AsyncScreenLinks>();
+        services.AddSingleton<Core.AsyncScreens.AsyncScreenMail>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<Core.Debriefs.IDecisionStore, Debriefs.DecisionStore>();
         services.AddSingleton<Core.Offers.IOfferStore, Offers.OfferStore>();

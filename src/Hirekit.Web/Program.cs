@@ -1,4 +1,5 @@
 using Hirekit.Web.Api.Applications;
+using Hirekit.Web.Api.AsyncScreens;
 using Hirekit.Web.Api.Audit;
 using Hirekit.Web.Api.Candidates;
 using Hirekit.Web.Api.Debriefs;
@@ -36,6 +37,7 @@ app.MapJobs();
 app.MapCandidates();
 app.MapApplications();
 app.MapInterviews();
+app.MapAsyncScreens();
 app.MapScorecards();
 app.MapDebriefs();
 app.MapFeedback();

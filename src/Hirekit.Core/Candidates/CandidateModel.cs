@@ -60,8 +60,8 @@ public sealed record ApplicationEvent(
     string? ActorName,
     DateTimeOffset OccurredAt);
 
-/// <summary>A card on the pipeline board.</summary>
-public sealed record PipelineCard(Guid ApplicationId, Guid CandidateId, string CandidateName, DateTimeOffset AppliedAt, DateTimeOffset UpdatedAt);
+/// <summary>A card on the pipeline board, with the application's live written screen if one was sent.</summary>
+public sealed record PipelineCard(Guid ApplicationId, Guid CandidateId, string CandidateName, DateTimeOffset AppliedAt, DateTimeOffset UpdatedAt, AsyncScreens.AsyncScreenBadge? WrittenScreen = null);
 
 /// <summary>A column of the board: Applied, a loop stage, Offer, Hired, Rejected or Withdrawn.</summary>
 /// <param name="StageId">The loop stage for <see cref="PipelineStages.Loop"/> columns.</param>

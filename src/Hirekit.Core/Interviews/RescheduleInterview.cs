@@ -64,6 +64,11 @@ public sealed class RescheduleInterview(
         }
 
         var before = open.Value;
+        if (before.Plan.StageKind == "async_screen")
+        {
+            // A written screen's review is no meeting: it has no time to move (ADR 0020).
+            return Error.Unprocessable("interview.written_screen", "This is the review of a written screen; it has no meeting time to change.");
+        }
 
         var now = time.GetUtcNow();
         var wanted = (request.Interviewers ?? before.Interviewers).Distinct().ToList();

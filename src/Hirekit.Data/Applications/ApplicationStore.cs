@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Hirekit.Core.AsyncScreens;
 using Hirekit.Core.Audit;
 using Hirekit.Core.Candidates;
 using Hirekit.Data.Audit;
@@ -97,6 +98,11 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
             },
             ct);
 
+    /// <summary>The live written screen of a card's application: at most one (a unique index), so the join adds no rows and no query.</summary>
+    private const string ScreenJoin = "LEFT JOIN async_screens s ON s.application_id = a.id AND s.organization_id = a.organization_id AND s.cancelled_at IS NULL";
+
+    private const string ScreenColumns = "s.id AS screen_id, s.deadline AS screen_deadline, s.started_at AS screen_started_at, s.submitted_at AS screen_submitted_at";
+
     public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
     {
         // One statement for the cards: each column's newest cards come from its own index range,
@@ -115,8 +121,8 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
             sql.Append(i == 0 ? "" : " UNION ALL ").Append(
                 $"""
                 SELECT * FROM (
-                    SELECT {i} AS col, a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at
-                    FROM applications a JOIN candidates c ON c.id = a.candidate_id
+                    SELECT {i} AS col, a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at, {ScreenColumns}
+                    FROM applications a JOIN candidates c ON c.id = a.candidate_id {ScreenJoin}
                     WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.stage = @S{i} AND {stageFilter}
                     ORDER BY a.id DESC LIMIT @Limit) t{i}
                 """);
@@ -130,7 +136,7 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
             cancellationToken: ct))).ToDictionary(c => (c.Stage, c.StageKey), c => c.Count);
         return columns.Select((column, i) =>
         {
-            var columnCards = cards[i].Select(c => new PipelineCard(c.ApplicationId, c.CandidateId, c.CandidateName, c.AppliedAt, c.UpdatedAt)).ToList();
+            var columnCards = cards[i].Select(c => c.ToCard()).ToList();
             var hasMore = columnCards.Count > cardsPerColumn;
             return new PipelineColumn(column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), hasMore ? columnCards.Take(cardsPerColumn).ToList() : columnCards, hasMore);
         }).ToList();
@@ -139,8 +145,8 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
     public async Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct)
     {
         var sql = $"""
-            SELECT a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at
-            FROM applications a JOIN candidates c ON c.id = a.candidate_id
+            SELECT a.id AS application_id, a.candidate_id, c.name AS candidate_name, a.created_at AS applied_at, a.updated_at, {ScreenColumns}
+            FROM applications a JOIN candidates c ON c.id = a.candidate_id {ScreenJoin}
             WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.stage = @Stage AND {(stageId is null ? "a.stage_id IS NULL" : "a.stage_id = @StageId")}
             {(before is null ? "" : "AND a.id < @Before")}
             ORDER BY a.id DESC LIMIT @Limit
@@ -148,7 +154,7 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
             sql, new { OrganizationId = organizationId, JobId = jobId, Stage = stage, StageId = stageId ?? Guid.Empty, Before = before ?? Guid.Empty, Limit = limit }, cancellationToken: ct));
-        return rows.Select(c => new PipelineCard(c.ApplicationId, c.CandidateId, c.CandidateName, c.AppliedAt, c.UpdatedAt)).ToList();
+        return rows.Select(c => c.ToCard()).ToList();
     }
 
     public async Task<ScreenDecision?> FindScreenAsync(Guid organizationId, Guid applicationId, CancellationToken ct)
@@ -258,6 +264,18 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
         public DateTimeOffset AppliedAt { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
+
+        public Guid? ScreenId { get; init; }
+
+        public DateTimeOffset? ScreenDeadline { get; init; }
+
+        public DateTimeOffset? ScreenStartedAt { get; init; }
+
+        public DateTimeOffset? ScreenSubmittedAt { get; init; }
+
+        public PipelineCard ToCard() => new(
+            ApplicationId, CandidateId, CandidateName, AppliedAt, UpdatedAt,
+            ScreenId is { } id ? new AsyncScreenBadge(id, ScreenDeadline!.Value, ScreenStartedAt, ScreenSubmittedAt) : null);
     }
 
     private sealed class CountRow

@@ -26,33 +26,7 @@ public sealed class InterviewStore(IDbConnectionFactory db) : IInterviewStore
         db.InTransactionAsync(
             async (connection, transaction) =>
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO interviews (id, organization_id, application_id, job_id, stage_id, stage_name, stage_kind, kit_id, kit_version,
-                        focus, traits, questions, starts_at, ends_at, duration_minutes, location, video_url, status, sequence,
-                        notify_candidate, organizer_id, cancel_reason, created_at, updated_at)
-                    VALUES (@Id, @OrganizationId, @ApplicationId, @JobId, @StageId, @StageName, @StageKind, @KitId, @KitVersion,
-                        @Focus, @Traits, @Questions, @StartsAt, @EndsAt, @DurationMinutes, @Location, @VideoUrl, @Status, @Sequence,
-                        @NotifyCandidate, @OrganizerId, @CancelReason, @CreatedAt, @UpdatedAt)
-                    """,
-                    Parameters(interview),
-                    transaction,
-                    cancellationToken: ct));
-                await InsertInterviewersAsync(connection, transaction, interview, interview.Interviewers, ct);
-                await ScorecardSql.InsertDraftsAsync(connection, transaction, scorecards, ct);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO job_team (organization_id, job_id, user_id, role) VALUES (@OrganizationId, @JobId, @UserId, @Role)
-                    ON CONFLICT (organization_id, job_id, user_id) DO NOTHING
-                    """,
-                    interview.Interviewers.Select(u => new { interview.OrganizationId, interview.JobId, UserId = u, Role = JobTeamRoles.Interviewer }),
-                    transaction,
-                    cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO kit_question_uses (id, organization_id, kit_id, question_key, used_at) VALUES (@Id, @OrganizationId, @KitId, @Key, @UsedAt)",
-                    interview.Plan.Questions.Select(q => new { Id = Ids.New(), interview.OrganizationId, interview.KitId, Key = q, UsedAt = interview.CreatedAt }),
-                    transaction,
-                    cancellationToken: ct));
+                await InsertAsync(connection, transaction, interview, scorecards, ct);
                 await OutboxSql.EnqueueAsync(connection, transaction, mail, ct);
                 await AuditWriter.AppendAsync(connection, transaction, audit, ct);
             },
@@ -80,7 +54,7 @@ public sealed class InterviewStore(IDbConnectionFactory db) : IInterviewStore
             $"""
             SELECT ii.user_id, i.id AS interview_id, i.starts_at, i.ends_at
             FROM interview_interviewers ii JOIN interviews i ON i.id = ii.interview_id
-            WHERE ii.organization_id = @OrganizationId AND ii.user_id IN @Users AND i.status = 'scheduled'
+            WHERE ii.organization_id = @OrganizationId AND ii.user_id IN @Users AND i.status = 'scheduled' AND i.stage_kind <> 'async_screen'
               AND i.starts_at < @End AND i.ends_at > @Start {(exceptInterviewId is null ? "" : "AND i.id <> @Except")}
             ORDER BY i.starts_at
             """,
@@ -239,6 +213,42 @@ public sealed class InterviewStore(IDbConnectionFactory db) : IInterviewStore
             new { Ids = db.Dialect.IdList(rows.Select(r => r.Id)) },
             cancellationToken: ct))).ToLookup(r => r.InterviewId, r => r.UserId);
         return rows.Select(r => new InterviewSummary(r.ToInterview(interviewers[r.Id].ToList()), r.CandidateName, r.JobTitle)).ToList();
+    }
+
+    /// <summary>
+    /// Writes the interview, its interviewers, their draft scorecards, their places on the job team
+    /// and a use of each planned question inside the caller's transaction (the written screen's
+    /// submission creates its reviewers' interview this way).
+    /// </summary>
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Interview interview, IReadOnlyList<Scorecard> scorecards, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO interviews (id, organization_id, application_id, job_id, stage_id, stage_name, stage_kind, kit_id, kit_version,
+                focus, traits, questions, starts_at, ends_at, duration_minutes, location, video_url, status, sequence,
+                notify_candidate, organizer_id, cancel_reason, created_at, updated_at)
+            VALUES (@Id, @OrganizationId, @ApplicationId, @JobId, @StageId, @StageName, @StageKind, @KitId, @KitVersion,
+                @Focus, @Traits, @Questions, @StartsAt, @EndsAt, @DurationMinutes, @Location, @VideoUrl, @Status, @Sequence,
+                @NotifyCandidate, @OrganizerId, @CancelReason, @CreatedAt, @UpdatedAt)
+            """,
+            Parameters(interview),
+            transaction,
+            cancellationToken: ct));
+        await InsertInterviewersAsync(connection, transaction, interview, interview.Interviewers, ct);
+        await ScorecardSql.InsertDraftsAsync(connection, transaction, scorecards, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO job_team (organization_id, job_id, user_id, role) VALUES (@OrganizationId, @JobId, @UserId, @Role)
+            ON CONFLICT (organization_id, job_id, user_id) DO NOTHING
+            """,
+            interview.Interviewers.Select(u => new { interview.OrganizationId, interview.JobId, UserId = u, Role = JobTeamRoles.Interviewer }),
+            transaction,
+            cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO kit_question_uses (id, organization_id, kit_id, question_key, used_at) VALUES (@Id, @OrganizationId, @KitId, @Key, @UsedAt)",
+            interview.Plan.Questions.Select(q => new { Id = Ids.New(), interview.OrganizationId, interview.KitId, Key = q, UsedAt = interview.CreatedAt }),
+            transaction,
+            cancellationToken: ct));
     }
 
     private static Task InsertInterviewersAsync(DbConnection connection, DbTransaction transaction, Interview interview, IReadOnlyList<Guid> users, CancellationToken ct) =>

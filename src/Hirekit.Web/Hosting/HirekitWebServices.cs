@@ -26,8 +26,8 @@ public static class HirekitWebServices
     /// <summary>Pages a visitor without an account must reach: signing in, first-run setup, invitations, errors.</summary>
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
-    /// <summary>Folders of pages for people without an account: the careers pages, and the pages behind candidates' and new hires' secret links.</summary>
-    private static readonly string[] AnonymousFolders = ["/Careers", "/Public"];
+    /// <summary>Folders of pages for people without an account: the careers pages, the written screen, and the pages behind candidates' and new hires' secret links.</summary>
+    private static readonly string[] AnonymousFolders = ["/Careers", "/Public", "/Screens"];
 
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
@@ -39,6 +39,7 @@ public static class HirekitWebServices
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxSignal>(services => services.GetRequiredService<OutboxService>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxService>());
         builder.Services.AddHostedService<ScorecardReminderService>();
+        builder.Services.AddHostedService<AsyncScreenReminderService>();
         builder.Services.AddDataProtection().SetApplicationName("hirekit");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<Data.DataProtection.DataProtectionKeyStore>())));

@@ -38,8 +38,8 @@ public sealed class EndpointConventionTests(AppFixture fixture) : IClassFixture<
     [Fact]
     public void AnonymousEndpoints_AreOnlyTheOnesMeantForVisitors()
     {
-        // r/ and o/ are the candidate's feedback report and the new hire's plan, behind secret links.
-        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers", "r/", "o/"];
+        // r/, o/ and s/ are the candidate's feedback report, the new hire's plan and the written screen, behind secret links.
+        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers", "r/", "o/", "s/{token}"];
 
         var anonymous = Endpoints
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

@@ -1,4 +1,5 @@
 using Hirekit.Core.Applications;
+using Hirekit.Core.AsyncScreens;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
 using Hirekit.Core.Interviews;
@@ -14,7 +15,17 @@ namespace Hirekit.Web.Pages.Applications;
 /// resume passages that hint at each. A refused change (an ended application, a move made
 /// meanwhile) shows its message on the page.
 /// </summary>
-public sealed class ApplicationModel(GetApplication getApplication, MoveApplication move, RejectApplication reject, WithdrawApplication withdraw, ResumeScreen screen, ListApplicationInterviews listInterviews) : RecruitingPageModel
+public sealed class ApplicationModel(
+    GetApplication getApplication,
+    MoveApplication move,
+    RejectApplication reject,
+    WithdrawApplication withdraw,
+    ResumeScreen screen,
+    ListApplicationInterviews listInterviews,
+    GetAsyncScreen getWrittenScreen,
+    SendAsyncScreen sendWrittenScreen,
+    CancelAsyncScreen cancelWrittenScreen,
+    TimeProvider time) : RecruitingPageModel
 {
     /// <summary>True while answering a posted screen: the ticks shown are the posted ones, not the saved ones.</summary>
     private bool _screenPosted;
@@ -34,6 +45,22 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
     public IReadOnlyList<InterviewSummary> Interviews { get; private set; } = [];
 
     public bool IsFinal => PipelineStages.IsFinal(Application.Stage);
+
+    /// <summary>The application's live written screen, if one was sent.</summary>
+    public AsyncScreenDetails? WrittenScreen { get; private set; }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Recruiters and admins send a written screen to an active application whose job has an async-screen stage.</summary>
+    public bool CanSendOrCancelScreens => Actor.SeesAllOfOrganization;
+
+    public bool CanSendWrittenScreen => Actor.SeesAllOfOrganization && !IsFinal && WrittenScreen is null && Details.Loop.Any(s => s.Kind == SendAsyncScreen.StageKind);
+
+    public bool HasWrittenScreenStage => Details.Loop.Any(s => s.Kind == SendAsyncScreen.StageKind);
+
+    /// <summary>Days until the deadline of a screen to send; the kit's default when not posted.</summary>
+    [BindProperty]
+    public int? ScreenDays { get; set; }
 
     public string StageName => RecruitingText.StageName(Application.Stage, Application.StageId, Details.Loop, Details.Summary.StageName);
 
@@ -112,6 +139,36 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
         return await ShowErrorAsync(applicationId, result.Error!, "Screen", ct);
     }
 
+    public async Task<IActionResult> OnPostSendScreenAsync(Guid applicationId, CancellationToken ct)
+    {
+        if (ScreenDays is not (>= 1 and <= 30))
+        {
+            ModelState.AddModelError(nameof(ScreenDays), "Give the candidate 1 to 30 days.");
+            return await LoadAsync(applicationId, ct) ?? Page();
+        }
+
+        var result = await sendWrittenScreen.HandleAsync(Actor, new SendAsyncScreen.Request(applicationId, null, time.GetUtcNow().AddDays(ScreenDays.Value), null), ct);
+        if (result.IsSuccess)
+        {
+            Flash = "Sent the written screen. The candidate has the link by e-mail.";
+            return Redirect($"/applications/{applicationId}#written-screen-heading");
+        }
+
+        return await ShowErrorAsync(applicationId, result.Error!, "WrittenScreen", ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelScreenAsync(Guid applicationId, Guid screenId, CancellationToken ct)
+    {
+        var result = await cancelWrittenScreen.HandleAsync(Actor, screenId, ct);
+        if (result.IsSuccess)
+        {
+            Flash = "Cancelled the written screen; its link no longer opens.";
+            return Redirect($"/applications/{applicationId}#written-screen-heading");
+        }
+
+        return await ShowErrorAsync(applicationId, result.Error!, "WrittenScreen", ct);
+    }
+
     private async Task<IActionResult> AfterChangeAsync(Guid applicationId, Result<Application> result, string done, string form, CancellationToken ct)
     {
         if (result.IsSuccess)
@@ -143,6 +200,7 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
                     ("Reject", "reasonCode") => nameof(ReasonCode),
                     ("Withdraw", "note") => nameof(WithdrawNote),
                     ("Screen", "note") => nameof(ScreenNote),
+                    ("WrittenScreen", "deadline") => nameof(ScreenDays),
                     _ => string.Empty,
                 };
                 foreach (var message in messages)
@@ -169,6 +227,8 @@ public sealed class ApplicationModel(GetApplication getApplication, MoveApplicat
 
         Details = details.Value;
         Interviews = (await listInterviews.HandleAsync(Actor, applicationId, ct)).Value;
+        WrittenScreen = (await getWrittenScreen.ForApplicationAsync(Actor, applicationId, ct)).Value;
+        ScreenDays ??= Details.Job.Kit.WrittenScreen?.DeadlineDays is > 0 and <= 30 and var days ? days : SendAsyncScreen.DefaultDeadlineDays;
         Targets = RecruitingText.MoveTargets(Details.Loop);
         if (Stage is null)
         {

@@ -1,3 +1,4 @@
+using Hirekit.Core.AsyncScreens;
 using Hirekit.Core.Candidates;
 using Hirekit.Core.Common;
 using Hirekit.Core.Interviews;
@@ -14,7 +15,7 @@ namespace Hirekit.Web.Pages.Interviews;
 /// interviewers, their scorecard as one form. Save keeps a draft (the script autosaves through
 /// the same handler); Submit locks it. Managers of the job read the kit without a form.
 /// </summary>
-public sealed class KitModel(GetInterviewKit getKit, SaveScorecard save, SubmitScorecard submit, GetResumeFile resume) : HirekitPageModel
+public sealed class KitModel(GetInterviewKit getKit, SaveScorecard save, SubmitScorecard submit, GetResumeFile resume, GetAsyncScreenAnswers writtenAnswers) : HirekitPageModel
 {
     public InterviewKit View { get; private set; } = null!;
 
@@ -22,6 +23,11 @@ public sealed class KitModel(GetInterviewKit getKit, SaveScorecard save, SubmitS
     public ScorecardForm Form { get; set; } = new();
 
     public Interview Interview => View.Details.Interview;
+
+    /// <summary>For a written screen's review: the candidate's submitted answer per question id.</summary>
+    public IReadOnlyDictionary<string, string> WrittenAnswers { get; private set; } = new Dictionary<string, string>();
+
+    public bool IsWrittenScreen => Interview.Plan.StageKind == SendAsyncScreen.StageKind;
 
     /// <summary>The caller's own scorecard, still open for writing.</summary>
     public bool Editable => View.Own is { IsSubmitted: false } && !Interview.IsCancelled;
@@ -109,6 +115,11 @@ public sealed class KitModel(GetInterviewKit getKit, SaveScorecard save, SubmitS
         }
 
         View = kit.Value;
+        if (IsWrittenScreen)
+        {
+            WrittenAnswers = (await writtenAnswers.HandleAsync(Actor, interviewId, ct)).Value;
+        }
+
         return true;
     }
 
