@@ -21,13 +21,14 @@ public static class HirekitWebServices
 {
     public const string SignInRateLimit = "signin";
     public const string ApplyRateLimit = "apply";
+    public const string PracticeRateLimit = "practice";
     public const string HirekitScheme = "Hirekit";
 
     /// <summary>Pages a visitor without an account must reach: signing in, first-run setup, invitations, errors.</summary>
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
-    /// <summary>Folders of pages for people without an account: the public careers pages.</summary>
-    private static readonly string[] AnonymousFolders = ["/Careers"];
+    /// <summary>Folders of pages for people without an account: the public careers and practice pages.</summary>
+    private static readonly string[] AnonymousFolders = ["/Careers", "/Practice"];
 
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
@@ -79,6 +80,13 @@ public static class HirekitWebServices
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = applications, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            var feedback = Math.Max(1, builder.Configuration.GetValue($"{HirekitWebOptions.Section}:Security:PracticeFeedbackPerMinutePerIp", 30));
+            o.AddPolicy(PracticeRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = feedback, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reads"));
             o.OnRejected = OnRateLimited;
         });
