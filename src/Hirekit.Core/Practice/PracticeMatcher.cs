@@ -70,8 +70,10 @@ public sealed class PracticeMatcher
 
         var positive = question.Positive.Select((indicator, i) =>
         {
-            var found = CueEvidence(answer, tokens, indicator.Cues).Concat(TermEvidence(answer, sentences, indicator.Text, notKeyWords));
-            return new IndicatorFeedback($"p{i + 1}", indicator.Text, Distinct(found));
+            // A cue pins the evidence down more precisely, so the indicator's words only add passages that no cue overlaps.
+            var cues = CueEvidence(answer, tokens, indicator.Cues).ToList();
+            var words = TermEvidence(answer, sentences, indicator.Text, notKeyWords).Where(w => !cues.Any(c => Overlap(c, w)));
+            return new IndicatorFeedback($"p{i + 1}", indicator.Text, Distinct(cues.Concat(words)));
         }).ToList();
 
         var negative = question.Negative.Select((indicator, i) => new IndicatorFeedback($"n{i + 1}", indicator.Text, Distinct(CueEvidence(answer, tokens, indicator.Cues))));
@@ -164,6 +166,8 @@ public sealed class PracticeMatcher
 
         return false;
     }
+
+    private static bool Overlap(EvidencePassage a, EvidencePassage b) => a.Start < b.Start + b.Length && b.Start < a.Start + a.Length;
 
     /// <summary>Sorted by position; a passage inside one already kept adds nothing and is dropped.</summary>
     private static List<EvidencePassage> Distinct(IEnumerable<EvidencePassage> passages)

@@ -38,7 +38,7 @@ public sealed class EndpointConventionTests(AppFixture fixture) : IClassFixture<
     [Fact]
     public void AnonymousEndpoints_AreOnlyTheOnesMeantForVisitors()
     {
-        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers"];
+        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers", "practice", "api/v1/practice"];
 
         var anonymous = Endpoints
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
