@@ -54,10 +54,11 @@ public sealed class GivePracticeFeedbackTests
     public void TheIndicatorsOwnWords_CountOnlyWhenTwoDistinctiveOnesShareASentence()
     {
         // p6 of the SLO question: histograms or threshold counts for latency, percentiles not averaged.
-        var together = UseCase.Handle("plat-obs-slo-alerting", "Record latency in buckets; averaging percentiles across hosts is wrong.").Value;
-        var apart = UseCase.Handle("plat-obs-slo-alerting", "Latency matters. Hosts matter too.").Value;
+        var together = UseCase.Handle("plat-obs-slo-alerting", "Latency belongs in buckets and is never averaged across instances.").Value;
+        var apart = UseCase.Handle("plat-obs-slo-alerting", "Latency matters. Instances matter too.").Value;
 
-        Assert.Contains(together.Matched, i => i.Id == "p6" && i.Passages.Any(p => p.Cue.StartsWith("indicator words:", StringComparison.Ordinal)));
+        var p6 = Assert.Single(together.Matched, i => i.Id == "p6");
+        Assert.Equal("indicator words: latency, averages, instances", Assert.Single(p6.Passages).Cue);
         Assert.DoesNotContain(apart.Matched, i => i.Id == "p6");
     }
 
