@@ -19,7 +19,9 @@ public sealed record MatcherAccuracy(int TruePositives, int FalsePositives, int 
 
     public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
 
-    public string Summary => $"precision {Precision:0.000} ({TruePositives}/{TruePositives + FalsePositives}), recall {Recall:0.000} ({TruePositives}/{TruePositives + FalseNegatives})";
+    public string Summary => TruePositives + FalseNegatives == 0
+        ? $"nothing to credit; {FalsePositives} indicator(s) matched anyway"
+        : $"precision {Precision:0.000} ({TruePositives}/{TruePositives + FalsePositives}), recall {Recall:0.000} ({TruePositives}/{TruePositives + FalseNegatives})";
 }
 
 /// <summary>The labelled set (labelled-answers.json beside this file) and the catalog of the shipped kits.</summary>
