@@ -142,6 +142,7 @@ public static class HirekitDataServices
         services.AddSingleton<KitDocumentCache>();
         services.AddSingleton<KitDraftEditor>();
         services.TryAddSingleton(_ => new BuiltInKitCatalog(BuiltInKitCatalog.DefaultDirectory));
+        services.AddSingleton<Core.Practice.PracticeCatalog>();
 
         AddUseCases(services, typeof(Actor).Assembly);
         return services;

@@ -10,6 +10,7 @@ using Hirekit.Web.Api.Jobs;
 using Hirekit.Web.Api.Kits;
 using Hirekit.Web.Api.Me;
 using Hirekit.Web.Api.Members;
+using Hirekit.Web.Api.Practice;
 using Hirekit.Web.Api.Scorecards;
 using Hirekit.Web.Api.Settings;
 using Hirekit.Web.Api.Tokens;
@@ -43,6 +44,7 @@ app.MapDebriefs();
 app.MapFeedback();
 app.MapSettings();
 app.MapAudit();
+app.MapPractice();
 app.MapRazorPages();
 
 await app.RunAsync();

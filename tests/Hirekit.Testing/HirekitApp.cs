@@ -80,6 +80,7 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
             ["Hirekit:Diagnostics:QueryCountHeader"] = "true",
             ["Hirekit:Security:SignInAttemptsPerMinutePerIp"] = "1000",
             ["Hirekit:Security:ApplicationsPerHourPerIp"] = "1000",
+            ["Hirekit:Security:PracticeFeedbackPerMinutePerIp"] = "1000",
             ["Hirekit:PublicUrl"] = "http://hirekit.test",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

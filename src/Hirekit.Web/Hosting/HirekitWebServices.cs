@@ -21,13 +21,14 @@ public static class HirekitWebServices
 {
     public const string SignInRateLimit = "signin";
     public const string ApplyRateLimit = "apply";
+    public const string PracticeRateLimit = "practice";
     public const string HirekitScheme = "Hirekit";
 
     /// <summary>Pages a visitor without an account must reach: signing in, first-run setup, invitations, errors.</summary>
     private static readonly string[] AnonymousPages = ["/SignIn", "/Setup", "/Invitation", "/Error", "/Status"];
 
-    /// <summary>Folders of pages for people without an account: the careers pages, the written screen, and the pages behind candidates' and new hires' secret links.</summary>
-    private static readonly string[] AnonymousFolders = ["/Careers", "/Public", "/Screens"];
+    /// <summary>Folders of pages for people without an account: careers, practice, the written screen, and the pages behind candidates' and new hires' secret links.</summary>
+    private static readonly string[] AnonymousFolders = ["/Careers", "/Practice", "/Public", "/Screens"];
 
     public static WebApplicationBuilder AddHirekitStorage(this WebApplicationBuilder builder)
     {
@@ -80,6 +81,13 @@ public static class HirekitWebServices
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = applications, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            var feedback = Math.Max(1, builder.Configuration.GetValue($"{HirekitWebOptions.Section}:Security:PracticeFeedbackPerMinutePerIp", 30));
+            o.AddPolicy(PracticeRateLimit, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = feedback, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reads"));
             o.OnRejected = OnRateLimited;
         });

@@ -39,7 +39,7 @@ public sealed class EndpointConventionTests(AppFixture fixture) : IClassFixture<
     public void AnonymousEndpoints_AreOnlyTheOnesMeantForVisitors()
     {
         // r/, o/ and s/ are the candidate's feedback report, the new hire's plan and the written screen, behind secret links.
-        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers", "r/", "o/", "s/{token}"];
+        string[] allowed = ["healthz", "readyz", "openapi", "signin", "setup", "invitation", "error", "status", "careers", "practice", "api/v1/practice", "r/", "o/", "s/{token}"];
 
         var anonymous = Endpoints
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
