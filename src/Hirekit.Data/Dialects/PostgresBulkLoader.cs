@@ -19,6 +19,10 @@ internal sealed class PostgresBulkLoader(DbConnection connection) : IBulkLoader
         ArgumentNullException.ThrowIfNull(fill);
         var copied = columns.Where(c => c.Type != BulkType.SearchKey).Select(c => c.Name);
         await using var importer = await _connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", copied)}) FROM STDIN (FORMAT BINARY)", ct);
+
+        // Completing a COPY of a few hundred thousand rows (indexes, constraint triggers) can
+        // outlast the connection's command timeout on a busy machine; the caller's token still cancels.
+        importer.Timeout = TimeSpan.FromMinutes(30);
         var row = new Row(importer);
         for (var i = 0; i < count; i++)
         {
