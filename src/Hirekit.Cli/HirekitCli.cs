@@ -26,6 +26,7 @@ public static class HirekitCli
             UserCommands.Build(context),
             TokenCommands.Build(context),
             KitCommands.Build(context),
+            DemoCommands.Build(context),
         };
         try
         {

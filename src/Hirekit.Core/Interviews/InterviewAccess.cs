@@ -76,8 +76,7 @@ public sealed class InterviewAccess(IInterviewStore interviews, JobAccess jobs, 
 
     private async Task<Kit> KitAsync(Interview interview, CancellationToken ct)
     {
-        var version = await kits.FindVersionAsync(interview.OrganizationId, interview.KitId, interview.KitVersion, ct)
+        return await cache.VersionAsync(kits, interview.OrganizationId, interview.KitId, interview.KitVersion, ct)
             ?? throw new InvalidOperationException($"Interview {interview.Id} points at a kit version that does not exist.");
-        return cache.Get(version.ContentHash, version.Document);
     }
 }

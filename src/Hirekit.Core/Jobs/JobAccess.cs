@@ -47,8 +47,7 @@ public sealed class JobAccess(IJobStore jobs, IKitStore kits, KitDocumentCache c
     public async Task<Kit> KitOfAsync(Job job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var version = await kits.FindVersionAsync(job.OrganizationId, job.KitId, job.KitVersion, ct)
+        return await cache.VersionAsync(kits, job.OrganizationId, job.KitId, job.KitVersion, ct)
             ?? throw new InvalidOperationException($"Job {job.Id} points at a kit version that does not exist.");
-        return cache.Get(version.ContentHash, version.Document);
     }
 }

@@ -36,6 +36,9 @@ public sealed record KitVersionRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset? PublishedAt);
 
+/// <summary>A version's content hash, and its document unless the caller already holds that document parsed.</summary>
+public sealed record KitVersionContent(string ContentHash, string? Document);
+
 /// <summary>A version without its document, for version lists.</summary>
 public sealed record KitVersionInfo(Guid Id, int Number, string Status, string ContentHash, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? PublishedBy);
 
@@ -57,6 +60,8 @@ public interface IKitStore
     Task<KitSummary?> FindAsync(Guid organizationId, Guid kitId, CancellationToken ct);
 
     Task<KitSummary?> FindBySlugAsync(Guid organizationId, string slug, CancellationToken ct);
+
+    Task<KitVersionContent?> FindVersionContentAsync(Guid organizationId, Guid kitId, int number, IReadOnlyCollection<string> parsedHashes, CancellationToken ct);
 
     Task<KitVersionRecord?> FindVersionAsync(Guid organizationId, Guid kitId, int number, CancellationToken ct);
 

@@ -15,6 +15,33 @@ public sealed class KitDocumentCache
 
     public bool TryGet(string contentHash, out Kit kit) => _kits.TryGetValue(contentHash, out kit!);
 
+    /// <summary>
+    /// The parsed kit of a stored version, reading its document only when it is not parsed here
+    /// yet (requests on jobs and interviews need the kit, rarely a new one). One query either way.
+    /// </summary>
+    public async Task<Kit?> VersionAsync(IKitStore kits, Guid organizationId, Guid kitId, int number, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kits);
+        var content = await kits.FindVersionContentAsync(organizationId, kitId, number, [.. _kits.Keys], ct);
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (content.Document is null)
+        {
+            if (_kits.TryGetValue(content.ContentHash, out var kit))
+            {
+                return kit;
+            }
+
+            // Forgotten since the query (the cache was full): read the document after all.
+            content = await kits.FindVersionContentAsync(organizationId, kitId, number, [], ct);
+        }
+
+        return content?.Document is null ? null : Get(content.ContentHash, content.Document);
+    }
+
     /// <summary>The kit of a stored document. Stored documents were valid when written; an invalid one is a defect.</summary>
     public Kit Get(string contentHash, string document)
     {

@@ -33,6 +33,9 @@ public interface ISqlDialect
 
     /// <summary>The SQL value for <c>candidates.search_id</c> in an INSERT: the next key of the full-text index.</summary>
     string NextCandidateSearchId { get; }
+
+    /// <summary>The engine's fast path for writing many generated rows in <paramref name="transaction"/> (seeding).</summary>
+    IBulkLoader BulkLoader(DbConnection connection, DbTransaction transaction);
 }
 
 /// <summary>

@@ -25,6 +25,8 @@ public sealed class PostgresDialect : ISqlDialect
     /// <summary>An identity column fills it.</summary>
     public string NextCandidateSearchId => "DEFAULT";
 
+    public IBulkLoader BulkLoader(DbConnection connection, DbTransaction transaction) => new PostgresBulkLoader(connection);
+
     /// <summary>A stored, weighted tsvector with a GIN index; prefix terms joined with AND, ranked by cover density.</summary>
     public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
         "",

@@ -30,6 +30,8 @@ public sealed class SqliteDialect : ISqlDialect
     /// <summary>Writes are serialised by SQLite, so the next key is simply one past the largest.</summary>
     public string NextCandidateSearchId => "(SELECT COALESCE(MAX(search_id), 0) + 1 FROM candidates)";
 
+    public IBulkLoader BulkLoader(DbConnection connection, DbTransaction transaction) => new SqliteBulkLoader(connection, transaction);
+
     /// <summary>FTS5 with the porter tokenizer; bm25 weights title 10, prompt 4, the rest 1 (lower is better).</summary>
     public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
         "JOIN kit_document_questions_fts f ON f.rowid = q.id",

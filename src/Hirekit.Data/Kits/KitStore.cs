@@ -68,6 +68,28 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
         return rows.Select(r => new KitVersionInfo(r.Id, r.Number, r.Status, r.ContentHash, r.CreatedAt, r.PublishedAt, r.PublishedBy)).ToList();
     }
 
+    /// <summary>
+    /// One query whatever the cache holds: the document (about 500 KB for the Backend kit) travels
+    /// only when its hash is not among <paramref name="parsedHashes"/>.
+    /// </summary>
+    public async Task<KitVersionContent?> FindVersionContentAsync(Guid organizationId, Guid kitId, int number, IReadOnlyCollection<string> parsedHashes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parsedHashes);
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ContentRow>(new CommandDefinition(
+            """
+            SELECT v.content_hash,
+                   CASE WHEN v.content_hash IN @Parsed THEN NULL
+                        ELSE (SELECT d.document FROM kit_documents d WHERE d.content_hash = v.content_hash) END AS document
+            FROM kit_versions v
+            WHERE v.organization_id = @OrganizationId AND v.kit_id = @KitId AND v.number = @Number
+            """,
+            // "" keeps the list non-empty (an empty IN list would leave the parameter untyped on PostgreSQL).
+            new { OrganizationId = organizationId, KitId = kitId, Number = number, Parsed = parsedHashes.Append("").ToList() },
+            cancellationToken: ct));
+        return row is null ? null : new KitVersionContent(row.ContentHash, row.Document);
+    }
+
     public async Task<IReadOnlyList<(Guid KitId, string ContentHash)>> ListLatestHashesAsync(Guid organizationId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -385,6 +407,13 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
         public DateTimeOffset UpdatedAt { get; init; }
 
         public KitSummary ToSummary() => new(Id, Slug, Name, Origin, ReadOnly, LatestVersion, ForkedFromKitId, ForkedFromVersion, CreatedAt, UpdatedAt);
+    }
+
+    private sealed class ContentRow
+    {
+        public string ContentHash { get; init; } = "";
+
+        public string? Document { get; init; }
     }
 
     private sealed class VersionRow

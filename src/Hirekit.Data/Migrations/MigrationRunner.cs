@@ -128,13 +128,11 @@ public sealed class MigrationRunner(IDbConnectionFactory factory, ILogger<Migrat
         }
 
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        // Numbers are handed out to work done in parallel, so one may land before a lower one that
-        // is still being written: a gap is allowed, a duplicate or a zero is not.
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
+            if (migrations[i].Version != i + 1)
             {
-                throw new InvalidOperationException($"Migrations of '{folder}' must have distinct numbers from 1 up; found {migrations[i].Version} twice or out of range.");
+                throw new InvalidOperationException($"Migrations of '{folder}' must be numbered 1, 2, 3... without gaps; found {migrations[i].Version} at position {i + 1}.");
             }
         }
 
