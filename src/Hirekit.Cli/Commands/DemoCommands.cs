@@ -7,14 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hirekit.Cli.Commands;
 
-/// <summary>Generated demo data: <c>hirekit demo seed --scale large|tenth|hundredth</c>.</summary>
+/// <summary>Generated demo data: <c>hirekit demo seed [--scale small|large|tenth|hundredth]</c>.</summary>
 public static class DemoCommands
 {
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Build(CliContext context)
     {
-        var scale = new Option<string?>("--scale") { Description = "large (200 jobs, 100,000 candidates, 150,000 applications, 300,000 interviews, 1,000,000 ratings), tenth or hundredth (the same shape, smaller)." };
+        var scale = new Option<string?>("--scale") { Description = "small (the default: 3 jobs, 40 candidates, with decisions, offers and feedback reports), large (200 jobs, 100,000 candidates, 150,000 applications, 300,000 interviews, 1,000,000 ratings), tenth or hundredth (the same shape, smaller)." };
         var org = new Option<string?>("--org") { Description = "The organisation to fill: created when missing; refused when it already has jobs or candidates (default: \"Demo <scale>\")." };
         var jobs = new Option<int?>("--jobs") { Description = "Override: number of jobs." };
         var candidates = new Option<int?>("--candidates") { Description = "Override: number of candidates." };
@@ -31,13 +31,7 @@ public static class DemoCommands
         };
         seedCommand.SetAction(async (parse, ct) =>
         {
-            var name = parse.GetValue(scale);
-            if (name is null)
-            {
-                await context.Error.WriteLineAsync("error: choose a size with --scale large, tenth or hundredth (the hand-written small demo organisation is not part of this command yet).");
-                return ExitCodes.Refused;
-            }
-
+            var name = parse.GetValue(scale) ?? DemoScale.Small.Name;
             if (DemoScale.Find(name) is not { } named)
             {
                 await context.Error.WriteLineAsync($"error: --scale must be one of {string.Join(", ", DemoScale.Named.Select(s => s.Name))}.");
@@ -65,7 +59,7 @@ public static class DemoCommands
             var password = string.IsNullOrEmpty(piped) ? SecretToken.Create() : piped;
             await context.ReadyAsync(ct);
             var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(context.Services);
-            var organization = parse.GetValue(org) ?? $"Demo {chosen.Name}";
+            var organization = parse.GetValue(org) ?? (chosen.Name == DemoScale.Small.Name ? "Hirekit Demo" : $"Demo {chosen.Name}");
             var progress = new Lines(context.Error);
             var result = await seeder.HandleAsync(new DemoSeeder.Request(organization, chosen, password, parse.GetValue(seed)), progress, ct);
             if (!result.IsSuccess)
@@ -74,6 +68,21 @@ public static class DemoCommands
             }
 
             var report = result.Value;
+            if (chosen.Name == DemoScale.Small.Name)
+            {
+                // The small organisation is for people: finish its story through the use cases.
+                var admin = (await context.Services.GetRequiredService<Hirekit.Core.Accounts.IAccountStore>().FindUserByEmailAsync(report.AdminEmail, ct))!;
+                var actor = new Hirekit.Core.Common.Actor(admin.Id, report.Organization.Id, Hirekit.Core.Accounts.Role.Admin, admin.DisplayName);
+                var story = await ActivatorUtilities.CreateInstance<DemoStory>(context.Services).HandleAsync(actor, report.LargestJobs[0].Id, ct);
+                if (!story.IsSuccess)
+                {
+                    return await context.RefuseAsync(story.Error!);
+                }
+
+                var told = story.Value;
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  decisions {told.Decisions}, offers {told.Offers} ({told.Hires} accepted, with an onboarding plan), feedback drafts {told.FeedbackDrafts} ({told.FeedbackSent} sent)"));
+            }
+
             var total = TimeSpan.FromTicks(report.Phases.Sum(p => p.Elapsed.Ticks));
             // The phases went to stderr as they ended; stdout carries the outcome.
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Seeded '{report.Organization.Name}' ({chosen.Name}) in {total.TotalSeconds:0.0} s."));

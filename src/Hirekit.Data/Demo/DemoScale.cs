@@ -17,7 +17,14 @@ public sealed record DemoScale(string Name, int Jobs, int Candidates, int Applic
     /// <summary>A hundredth of <see cref="Large"/>: the 1,000-row side of the benchmarks' comparisons.</summary>
     public static DemoScale Hundredth { get; } = new("hundredth", 4, 1_000, 1_500, [1_000, 100, 10], 3_000, 10_000, 20);
 
-    public static IReadOnlyList<DemoScale> Named { get; } = [Large, Tenth, Hundredth];
+    /// <summary>
+    /// The default: a small organisation a newcomer can click through (3 jobs, 40 candidates across
+    /// every stage, interviews past and upcoming); <see cref="DemoStory"/> then plays decisions,
+    /// offers and feedback reports on its first job through the use cases.
+    /// </summary>
+    public static DemoScale Small { get; } = new("small", 3, 40, 46, [22, 14, 10], 70, 280, 6);
+
+    public static IReadOnlyList<DemoScale> Named { get; } = [Small, Large, Tenth, Hundredth];
 
     public static DemoScale? Find(string? name) => Named.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
