@@ -144,7 +144,7 @@ public sealed class QueryCountTests(QueryCountTests.Orgs orgs, ITestOutputHelper
                 ["job"] = job.ToString(),
                 ["application"] = application!,
                 ["candidate"] = candidate!,
-                ["interview"] = report.Interviewers[0].Interviews[0].Id.ToString(),
+                ["interview"] = await LiveInterviewAsync(connection, report.Interviewers[0].Interviews.Select(i => i.Id)),
                 ["term"] = Uri.EscapeDataString(report.CandidateNames[0].Split(' ')[^1]),
             };
             return new Side(
@@ -153,6 +153,23 @@ public sealed class QueryCountTests(QueryCountTests.Orgs orgs, ITestOutputHelper
                 await App.SignedInBrowserAsync(admin),
                 await App.SignedInBrowserAsync(interviewer),
                 ids);
+        }
+
+        /// <summary>
+        /// The first of the interviewer's open interviews that is a live round: a written screen's
+        /// review also reads the candidate's answers, so both sides must compare the same kind.
+        /// </summary>
+        private static async Task<string> LiveInterviewAsync(System.Data.Common.DbConnection connection, IEnumerable<Guid> interviews)
+        {
+            foreach (var id in interviews)
+            {
+                if (await connection.ExecuteScalarAsync<string>("SELECT stage_kind FROM interviews WHERE id = @Id", new { Id = id }) != "async_screen")
+                {
+                    return id.ToString();
+                }
+            }
+
+            throw new InvalidOperationException("The interviewer has no open live interview.");
         }
 
         private async Task<TestMember> MemberAsync(string email, Guid organizationId, Role role)
