@@ -81,6 +81,12 @@ public interface IFeedbackReportStore
     /// <summary>Records the first time the candidate opened the report; later views change nothing.</summary>
     Task MarkViewedAsync(Guid reportId, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>The job's applications with their report state, in one query.</summary>
-    Task<IReadOnlyList<FeedbackListItem>> ListForJobAsync(Guid organizationId, Guid jobId, CancellationToken ct);
+    /// <summary>
+    /// The job's applications that have a report or a submitted scorecard, with their report state,
+    /// by candidate name, at most <paramref name="limit"/> (one query).
+    /// </summary>
+    Task<IReadOnlyList<FeedbackListItem>> ListForJobAsync(Guid organizationId, Guid jobId, int limit, CancellationToken ct);
+
+    /// <summary>Applications of the job whose process ended after a submitted scorecard and that have no report, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Guid>> DueForJobAsync(Guid organizationId, Guid jobId, int limit, CancellationToken ct);
 }

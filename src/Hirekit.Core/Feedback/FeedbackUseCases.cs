@@ -337,10 +337,16 @@ public sealed class ViewPublishedReport(IFeedbackReportStore reports, TimeProvid
     }
 }
 
-/// <summary>The applications of a job with where their feedback stands.</summary>
+/// <summary>
+/// The candidates of a job who completed an interview (or already have a report), with where their
+/// feedback stands, by name; at most <see cref="Limit"/>, with <see cref="JobFeedback.More"/> set
+/// when there are more.
+/// </summary>
 public sealed class ListJobFeedback(JobAccess jobs, IFeedbackReportStore reports)
 {
-    public async Task<Result<IReadOnlyList<FeedbackListItem>>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
+    public const int Limit = 500;
+
+    public async Task<Result<JobFeedback>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var job = await jobs.VisibleAsync(actor, jobId, ct);
@@ -354,37 +360,49 @@ public sealed class ListJobFeedback(JobAccess jobs, IFeedbackReportStore reports
             return FeedbackAccess.Forbidden;
         }
 
-        return Result<IReadOnlyList<FeedbackListItem>>.Success(await reports.ListForJobAsync(actor.OrganizationId, jobId, ct));
+        var items = await reports.ListForJobAsync(actor.OrganizationId, jobId, Limit + 1, ct);
+        return new JobFeedback(items.Take(Limit).ToList(), items.Count > Limit);
     }
 }
 
+public sealed record JobFeedback(IReadOnlyList<FeedbackListItem> Items, bool More);
+
 /// <summary>
-/// Drafts reports for every candidate of a job whose process ended (hired, rejected or
-/// withdrawn) after at least one submitted scorecard, and who has no report yet. Each draft is
-/// its own transaction: one that fails leaves the others written.
+/// Drafts reports for the candidates of a job whose process ended (hired, rejected or withdrawn)
+/// after at least one submitted scorecard and who have no report yet, up to <see cref="Batch"/> per
+/// call (<see cref="Outcome.More"/> says to call again). Each draft is its own transaction: one that
+/// fails leaves the others written.
 /// </summary>
-public sealed class DraftJobFeedback(ListJobFeedback list, DraftFeedbackReport draft)
+public sealed class DraftJobFeedback(JobAccess jobs, IFeedbackReportStore reports, DraftFeedbackReport draft)
 {
-    public sealed record Outcome(int Drafted, int Skipped);
+    public const int Batch = 100;
+
+    public sealed record Outcome(int Drafted, int Skipped, bool More);
 
     public async Task<Result<Outcome>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
-        var items = await list.HandleAsync(actor, jobId, ct);
-        if (!items.IsSuccess)
+        ArgumentNullException.ThrowIfNull(actor);
+        var job = await jobs.VisibleAsync(actor, jobId, ct);
+        if (!job.IsSuccess)
         {
-            return items.Error!;
+            return job.Error!;
         }
 
-        var due = items.Value.Where(i => i.Eligible && i.ReportId is null && PipelineStages.IsFinal(i.Stage)).ToList();
-        var drafted = 0;
-        foreach (var item in due)
+        if (!CandidateAccess.CanManage(actor))
         {
-            if ((await draft.HandleAsync(actor, item.ApplicationId, ct)).IsSuccess)
+            return FeedbackAccess.Forbidden;
+        }
+
+        var due = await reports.DueForJobAsync(actor.OrganizationId, jobId, Batch + 1, ct);
+        var drafted = 0;
+        foreach (var applicationId in due.Take(Batch))
+        {
+            if ((await draft.HandleAsync(actor, applicationId, ct)).IsSuccess)
             {
                 drafted++;
             }
         }
 
-        return new Outcome(drafted, due.Count - drafted);
+        return new Outcome(drafted, Math.Min(due.Count, Batch) - drafted, due.Count > Batch);
     }
 }

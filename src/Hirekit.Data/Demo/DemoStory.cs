@@ -89,7 +89,7 @@ public sealed class DemoStory(
 
         var sent = 0;
         var reports = await listFeedback.HandleAsync(admin, jobId, ct);
-        foreach (var item in reports.Value.Where(r => r.ReportId is not null).Take(2))
+        foreach (var item in reports.Value.Items.Where(r => r.ReportId is not null).Take(2))
         {
             if ((await approveFeedback.HandleAsync(admin, item.ReportId!.Value, ct)).IsSuccess && (await sendFeedback.HandleAsync(admin, item.ReportId.Value, ct)).IsSuccess)
             {

@@ -162,24 +162,44 @@ public sealed class FeedbackReportStore(IDbConnectionFactory db) : IFeedbackRepo
             cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<FeedbackListItem>> ListForJobAsync(Guid organizationId, Guid jobId, CancellationToken ct)
+    public async Task<IReadOnlyList<FeedbackListItem>> ListForJobAsync(Guid organizationId, Guid jobId, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ListRow>(new CommandDefinition(
-            """
-            SELECT a.id AS application_id, c.name AS candidate_name, a.stage,
-                   EXISTS (SELECT 1 FROM scorecards s WHERE s.application_id = a.id AND s.status = 'submitted') AS eligible,
+            $"""
+            SELECT a.id AS application_id, c.name AS candidate_name, a.stage, {Eligible} AS eligible,
                    f.id AS report_id, f.status, f.sent_at, f.viewed_at
             FROM applications a
             JOIN candidates c ON c.id = a.candidate_id
             LEFT JOIN feedback_reports f ON f.application_id = a.id
-            WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId
+            WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND (f.id IS NOT NULL OR {Eligible})
             ORDER BY c.name, a.id
+            LIMIT @Limit
             """,
-            new { OrganizationId = organizationId, JobId = jobId },
+            new { OrganizationId = organizationId, JobId = jobId, Limit = limit },
             cancellationToken: ct));
         return rows.Select(r => new FeedbackListItem(r.ApplicationId, r.CandidateName, r.Stage, r.Eligible, r.ReportId, r.Status, r.SentAt, r.ViewedAt)).ToList();
     }
+
+    public async Task<IReadOnlyList<Guid>> DueForJobAsync(Guid organizationId, Guid jobId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            $"""
+            SELECT a.id FROM applications a
+            WHERE a.organization_id = @OrganizationId AND a.job_id = @JobId AND a.stage IN ('hired', 'rejected', 'withdrawn')
+              AND {Eligible}
+              AND NOT EXISTS (SELECT 1 FROM feedback_reports f WHERE f.application_id = a.id)
+            ORDER BY a.updated_at, a.id
+            LIMIT @Limit
+            """,
+            new { OrganizationId = organizationId, JobId = jobId, Limit = limit },
+            cancellationToken: ct));
+        return ids.ToList();
+    }
+
+    /// <summary>The application (alias a) has a submitted scorecard; the organisation leads the index it uses.</summary>
+    private const string Eligible = "EXISTS (SELECT 1 FROM scorecards s WHERE s.organization_id = a.organization_id AND s.application_id = a.id AND s.status = 'submitted')";
 
     private static string Serialize(FeedbackContent content) => JsonSerializer.Serialize(content);
 

@@ -27,7 +27,11 @@ public static class FeedbackApi
 
     public sealed record JobFeedbackItem(Guid ApplicationId, string CandidateName, string Stage, bool Eligible, Guid? ReportId, string? Status, DateTimeOffset? SentAt, DateTimeOffset? ViewedAt);
 
-    public sealed record BulkOutcome(int Drafted, int Skipped);
+    /// <summary>At most 500 candidates by name; <c>more</c> says the job has others.</summary>
+    public sealed record JobFeedbackList(IReadOnlyList<JobFeedbackItem> Items, bool More);
+
+    /// <summary>One batch of drafts (up to 100); <c>more</c> says to post again.</summary>
+    public sealed record BulkOutcome(int Drafted, int Skipped, bool More);
 
     public sealed record PlanItemView(Guid Id, int Position, string Phase, string PhaseTitle, string Title, string Description, string Owner, DateOnly DueDate, string Kind, bool Done, DateTimeOffset? DoneAt, Guid? DoneBy);
 
@@ -48,8 +52,8 @@ public static class FeedbackApi
         reports.MapPost("/{reportId:guid}/revoke", Revoke).WithName("RevokeFeedbackReport");
 
         var jobs = app.MapApiGroup("/jobs", "Feedback reports", Policies.Recruiting);
-        jobs.MapGet("/{jobId:guid}/feedback-reports", List).WithName("ListJobFeedbackReports");
-        jobs.MapPost("/{jobId:guid}/feedback-reports", DraftAll).WithName("DraftJobFeedbackReports").WithSummary("Drafts a report for every candidate whose process ended after at least one submitted scorecard and who has none.");
+        jobs.MapGet("/{jobId:guid}/feedback-reports", List).WithName("ListJobFeedbackReports").WithSummary("Candidates who completed an interview or have a report, by name, at most 500.");
+        jobs.MapPost("/{jobId:guid}/feedback-reports", DraftAll).WithName("DraftJobFeedbackReports").WithSummary("Drafts reports, up to 100 per call, for candidates whose process ended after at least one submitted scorecard and who have none; more: call again.");
 
         var plans = app.MapApiGroup("/applications", "Onboarding plans", Policies.Hiring);
         plans.MapGet("/{applicationId:guid}/onboarding-plan", GetPlan).WithName("GetOnboardingPlan");
@@ -79,18 +83,20 @@ public static class FeedbackApi
     public static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Revoke(Guid reportId, ClaimsPrincipal principal, RevokeFeedbackReport useCase, CancellationToken ct) =>
         Reply(await useCase.HandleAsync(principal.ToActor(), reportId, ct));
 
-    public static async Task<Results<Ok<IReadOnlyList<JobFeedbackItem>>, ProblemHttpResult>> List(Guid jobId, ClaimsPrincipal principal, ListJobFeedback useCase, CancellationToken ct)
+    public static async Task<Results<Ok<JobFeedbackList>, ProblemHttpResult>> List(Guid jobId, ClaimsPrincipal principal, ListJobFeedback useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(principal.ToActor(), jobId, ct);
         return result.IsSuccess
-            ? TypedResults.Ok<IReadOnlyList<JobFeedbackItem>>(result.Value.Select(i => new JobFeedbackItem(i.ApplicationId, i.CandidateName, i.Stage, i.Eligible, i.ReportId, i.Status, i.SentAt, i.ViewedAt)).ToList())
+            ? TypedResults.Ok(new JobFeedbackList(
+                result.Value.Items.Select(i => new JobFeedbackItem(i.ApplicationId, i.CandidateName, i.Stage, i.Eligible, i.ReportId, i.Status, i.SentAt, i.ViewedAt)).ToList(),
+                result.Value.More))
             : result.Error!.ToProblem();
     }
 
     public static async Task<Results<Ok<BulkOutcome>, ProblemHttpResult>> DraftAll(Guid jobId, ClaimsPrincipal principal, DraftJobFeedback useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(principal.ToActor(), jobId, ct);
-        return result.IsSuccess ? TypedResults.Ok(new BulkOutcome(result.Value.Drafted, result.Value.Skipped)) : result.Error!.ToProblem();
+        return result.IsSuccess ? TypedResults.Ok(new BulkOutcome(result.Value.Drafted, result.Value.Skipped, result.Value.More)) : result.Error!.ToProblem();
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(string token, HttpContext context, ViewPublishedReport useCase, CancellationToken ct)

@@ -15,7 +15,8 @@ public sealed class JobModel(JobAccess access, ListJobFeedback list, DraftJobFee
 {
     public IReadOnlyList<FeedbackListItem> Items { get; private set; } = [];
 
-    public int Due => Items.Count(i => i.Eligible && i.ReportId is null && Hirekit.Core.Candidates.PipelineStages.IsFinal(i.Stage));
+    /// <summary>The job has more candidates with interviews than the list shows.</summary>
+    public bool More { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid jobId, CancellationToken ct) => await LoadListAsync(jobId, ct) ?? Page();
 
@@ -32,7 +33,7 @@ public sealed class JobModel(JobAccess access, ListJobFeedback list, DraftJobFee
             0 => "No report was due: every candidate whose process ended after an interview already has one.",
             1 => "One draft written. Review it before approving.",
             var n => $"{n} drafts written. Review each before approving.",
-        };
+        } + (result.Value.More ? " More are due: draft again for the next batch." : "");
         return RedirectToPage(new { jobId });
     }
 
@@ -49,7 +50,7 @@ public sealed class JobModel(JobAccess access, ListJobFeedback list, DraftJobFee
             return result.Error!.Kind == ErrorKind.Forbidden ? Forbid() : NotFound();
         }
 
-        Items = result.Value;
+        (Items, More) = (result.Value.Items, result.Value.More);
         return null;
     }
 }
