@@ -74,6 +74,35 @@ public sealed class AsyncScreenLinks(IAsyncScreenStore screens, IKitStore kits, 
             : null;
     }
 
+    /// <summary>
+    /// The common start of every write by the candidate: the link resolves, the screen still takes
+    /// answers at <paramref name="now"/>, and the answers fit its questions.
+    /// </summary>
+    public async Task<Result<OpenScreen>> OpenForWritingAsync(string? token, IReadOnlyDictionary<string, string?> answers, DateTimeOffset now, CancellationToken ct)
+    {
+        var found = await FindAsync(token, ct);
+        if (found is null)
+        {
+            return NotFound;
+        }
+
+        var zone = (await settings.GetAsync(found.Screen.OrganizationId, ct)).Zone;
+        if (Closed(found.Screen, zone, now) is { } closed)
+        {
+            return closed;
+        }
+
+        var checkedAnswers = Check(found.Screen, answers);
+        return checkedAnswers.IsSuccess ? new OpenScreen(found, zone, checkedAnswers.Value) : checkedAnswers.Error!;
+    }
+
+    /// <summary>Why a write lost its race (submitted or past the deadline meanwhile), read again from the store.</summary>
+    public async Task<Error> LostRaceAsync(string? token, OpenScreen open, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return Closed((await FindAsync(token, ct))?.Screen ?? open.Found.Screen, open.Zone, now) ?? AlreadySubmitted;
+    }
+
     /// <summary>Answers for the screen's questions, trimmed at the end, each at most <see cref="MaxAnswer"/> characters.</summary>
     public static Result<IReadOnlyList<AsyncScreenAnswer>> Check(AsyncScreen screen, IReadOnlyDictionary<string, string?> answers)
     {
@@ -116,33 +145,20 @@ public sealed class OpenAsyncScreen(AsyncScreenLinks links, TimeProvider time)
 }
 
 /// <summary>Saves the candidate's drafts while the screen is open; the page autosaves through it.</summary>
-public sealed class SaveAsyncScreenDraft(AsyncScreenLinks links, IAsyncScreenStore screens, IOrganizationSettingsStore settings, TimeProvider time)
+public sealed class SaveAsyncScreenDraft(AsyncScreenLinks links, IAsyncScreenStore screens, TimeProvider time)
 {
     public async Task<Result<DateTimeOffset>> HandleAsync(string? token, IReadOnlyDictionary<string, string?> answers, CancellationToken ct)
     {
-        var found = await links.FindAsync(token, ct);
-        if (found is null)
-        {
-            return AsyncScreenLinks.NotFound;
-        }
-
-        var screen = found.Screen;
         var now = time.GetUtcNow();
-        var zone = (await settings.GetAsync(screen.OrganizationId, ct)).Zone;
-        if (AsyncScreenLinks.Closed(screen, zone, now) is { } closed)
+        var open = await links.OpenForWritingAsync(token, answers, now, ct);
+        if (!open.IsSuccess)
         {
-            return closed;
+            return open.Error!;
         }
 
-        var checkedAnswers = AsyncScreenLinks.Check(screen, answers);
-        if (!checkedAnswers.IsSuccess)
-        {
-            return checkedAnswers.Error!;
-        }
-
-        return await screens.SaveDraftAsync(screen, checkedAnswers.Value, now, ct) == AsyncScreenWriteOutcome.Done
+        return await screens.SaveDraftAsync(open.Value.Found.Screen, open.Value.Answers, now, ct) == AsyncScreenWriteOutcome.Done
             ? now
-            : AsyncScreenLinks.Closed((await links.FindAsync(token, ct))?.Screen ?? screen, zone, now) ?? AsyncScreenLinks.AlreadySubmitted;
+            : await links.LostRaceAsync(token, open.Value, now, ct);
     }
 }
 
@@ -155,7 +171,6 @@ public sealed class SubmitAsyncScreen(
     AsyncScreenLinks links,
     IAsyncScreenStore screens,
     IInterviewStore interviews,
-    IOrganizationSettingsStore settings,
     AsyncScreenMail mail,
     IOutboxSignal signal,
     TimeProvider time)
@@ -165,28 +180,17 @@ public sealed class SubmitAsyncScreen(
 
     public async Task<Result<AsyncScreen>> HandleAsync(string? token, IReadOnlyDictionary<string, string?> answers, CancellationToken ct)
     {
-        var found = await links.FindAsync(token, ct);
-        if (found is null)
-        {
-            return AsyncScreenLinks.NotFound;
-        }
-
-        var screen = found.Screen;
         var now = time.GetUtcNow();
-        var zone = (await settings.GetAsync(screen.OrganizationId, ct)).Zone;
-        if (AsyncScreenLinks.Closed(screen, zone, now) is { } closed)
+        var open = await links.OpenForWritingAsync(token, answers, now, ct);
+        if (!open.IsSuccess)
         {
-            return closed;
+            return open.Error!;
         }
 
-        var checkedAnswers = AsyncScreenLinks.Check(screen, answers);
-        if (!checkedAnswers.IsSuccess)
-        {
-            return checkedAnswers.Error!;
-        }
-
+        var (found, checkedAnswers) = (open.Value.Found, open.Value.Answers);
+        var screen = found.Screen;
         var saved = (await screens.ListAnswersAsync(screen.OrganizationId, screen.Id, ct)).ToDictionary(a => a.QuestionId, a => a.Text, StringComparer.Ordinal);
-        foreach (var answer in checkedAnswers.Value)
+        foreach (var answer in checkedAnswers)
         {
             saved[answer.QuestionId] = answer.Text;
         }
@@ -204,9 +208,9 @@ public sealed class SubmitAsyncScreen(
         var people = await interviews.ListPeopleAsync(screen.OrganizationId, screen.Reviewers, ct);
         var messages = people.Where(p => p.IsActive).Select(p => mail.Submitted(screen.OrganizationId, interview.Id, p.Name, p.Email, found.CandidateName, found.JobTitle, now)).ToList();
         var review = new AsyncScreenReview(interview, scorecards, messages, AuditEntry.System(screen.OrganizationId, null, "async_screen.submitted", "async_screen", screen.Id, now, $"interview {interview.Id}"));
-        if (await screens.SubmitAsync(screen, checkedAnswers.Value, now, review, ct) != AsyncScreenWriteOutcome.Done)
+        if (await screens.SubmitAsync(screen, checkedAnswers, now, review, ct) != AsyncScreenWriteOutcome.Done)
         {
-            return AsyncScreenLinks.Closed((await links.FindAsync(token, ct))?.Screen ?? screen, zone, now) ?? AsyncScreenLinks.AlreadySubmitted;
+            return await links.LostRaceAsync(token, open.Value, now, ct);
         }
 
         signal.Notify();

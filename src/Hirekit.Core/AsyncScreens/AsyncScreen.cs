@@ -82,6 +82,9 @@ public sealed record AsyncScreenBadge(Guid ScreenId, DateTimeOffset Deadline, Da
 /// <summary>A screen found by its secret link, with what the candidate page shows around it.</summary>
 public sealed record AsyncScreenByToken(AsyncScreen Screen, string CandidateName, string JobTitle, string OrganizationName);
 
+/// <summary>A screen that takes the candidate's writing now: the link's screen, the organisation's time zone and the checked answers.</summary>
+public sealed record OpenScreen(AsyncScreenByToken Found, TimeZoneInfo Zone, IReadOnlyList<AsyncScreenAnswer> Answers);
+
 /// <summary>A screen whose reminder is due, with the candidate's address.</summary>
 public sealed record DueScreenReminder(AsyncScreen Screen, string CandidateName, string CandidateEmail, string JobTitle, string OrganizationName);
 
