@@ -217,10 +217,14 @@ public sealed class EditFeedbackReport(FeedbackAccess access, IFeedbackReportSto
         edit.Closing.Trim());
 }
 
-/// <summary>A recruiter approves the draft as it stands; only then can it be sent.</summary>
-public sealed class ApproveFeedbackReport(FeedbackAccess access, IFeedbackReportStore reports, TimeProvider time)
+/// <summary>
+/// A status change that needs nothing but the report: checked against the status it must be in,
+/// then written guarded by that status, with its audit entry.
+/// </summary>
+internal static class FeedbackTransition
 {
-    public async Task<Result<FeedbackReport>> HandleAsync(Actor actor, Guid reportId, CancellationToken ct)
+    public static async Task<Result<FeedbackReport>> MoveAsync(
+        FeedbackAccess access, IFeedbackReportStore reports, Actor actor, Guid reportId, string from, string refusal, Func<FeedbackReport, FeedbackReport> change, string action, CancellationToken ct)
     {
         var found = await access.ReportAsync(actor, reportId, ct);
         if (!found.IsSuccess)
@@ -229,16 +233,27 @@ public sealed class ApproveFeedbackReport(FeedbackAccess access, IFeedbackReport
         }
 
         var report = found.Value.Report;
-        if (report.Status != FeedbackReportStatuses.Draft)
+        if (report.Status != from)
         {
-            return Error.Conflict("feedback.transition", $"Only a draft can be approved; this report is {report.Status}.");
+            return Error.Conflict("feedback.transition", $"{refusal}; this report is {report.Status}.");
         }
 
-        var now = time.GetUtcNow();
-        var approved = report with { Status = FeedbackReportStatuses.Approved, ApprovedAt = now, UpdatedAt = now };
-        return await reports.ChangeAsync(approved, FeedbackReportStatuses.Draft, null, null, AuditEntry.For(actor, "feedback.approved", "feedback_report", report.Id, now), ct)
-            ? approved
+        var changed = change(report);
+        return await reports.ChangeAsync(changed, from, null, null, AuditEntry.For(actor, action, "feedback_report", report.Id, changed.UpdatedAt), ct)
+            ? changed
             : Error.Conflict("feedback.changed", "The report changed meanwhile. Reload and try again.");
+    }
+}
+
+/// <summary>A recruiter approves the draft as it stands; only then can it be sent.</summary>
+public sealed class ApproveFeedbackReport(FeedbackAccess access, IFeedbackReportStore reports, TimeProvider time)
+{
+    public Task<Result<FeedbackReport>> HandleAsync(Actor actor, Guid reportId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return FeedbackTransition.MoveAsync(
+            access, reports, actor, reportId, FeedbackReportStatuses.Draft, "Only a draft can be approved",
+            r => r with { Status = FeedbackReportStatuses.Approved, ApprovedAt = now, UpdatedAt = now }, "feedback.approved", ct);
     }
 }
 
@@ -283,25 +298,12 @@ public sealed class SendFeedbackReport(FeedbackAccess access, IFeedbackReportSto
 /// <summary>Revokes a sent report's link at once; the report stays and can be sent again with a new link.</summary>
 public sealed class RevokeFeedbackReport(FeedbackAccess access, IFeedbackReportStore reports, TimeProvider time)
 {
-    public async Task<Result<FeedbackReport>> HandleAsync(Actor actor, Guid reportId, CancellationToken ct)
+    public Task<Result<FeedbackReport>> HandleAsync(Actor actor, Guid reportId, CancellationToken ct)
     {
-        var found = await access.ReportAsync(actor, reportId, ct);
-        if (!found.IsSuccess)
-        {
-            return found.Error!;
-        }
-
-        var report = found.Value.Report;
-        if (report.Status != FeedbackReportStatuses.Sent)
-        {
-            return Error.Conflict("feedback.transition", $"Only a sent report's link can be revoked; this report is {report.Status}.");
-        }
-
         var now = time.GetUtcNow();
-        var revoked = report with { Status = FeedbackReportStatuses.Revoked, RevokedAt = now, UpdatedAt = now };
-        return await reports.ChangeAsync(revoked, FeedbackReportStatuses.Sent, null, null, AuditEntry.For(actor, "feedback.revoked", "feedback_report", report.Id, now), ct)
-            ? revoked
-            : Error.Conflict("feedback.changed", "The report changed meanwhile. Reload and try again.");
+        return FeedbackTransition.MoveAsync(
+            access, reports, actor, reportId, FeedbackReportStatuses.Sent, "Only a sent report's link can be revoked",
+            r => r with { Status = FeedbackReportStatuses.Revoked, RevokedAt = now, UpdatedAt = now }, "feedback.revoked", ct);
     }
 }
 

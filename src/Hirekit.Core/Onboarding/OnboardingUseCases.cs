@@ -88,14 +88,16 @@ public sealed class SetOnboardingItemDone(ApplicationAccess access, IOnboardingS
             return Error.NotFound("onboarding.item_not_found", "No such item in this application's onboarding plan.");
         }
 
-        var now = time.GetUtcNow();
-        if (item.DoneAt is not null != done.Value)
+        if (item.DoneAt is not null == done.Value)
         {
-            var audit = AuditEntry.For(actor, done.Value ? "onboarding.item_done" : "onboarding.item_reopened", "onboarding_item", itemId, now, item.Title);
-            await plans.SetDoneAsync(actor.OrganizationId, plan.Id, itemId, done.Value ? now : null, done.Value ? actor.UserId : null, audit, ct);
+            return plan;
         }
 
-        return (await plans.FindForApplicationAsync(actor.OrganizationId, applicationId, ct))!;
+        var now = time.GetUtcNow();
+        var changed = item with { DoneAt = done.Value ? now : null, DoneBy = done.Value ? actor.UserId : null };
+        var audit = AuditEntry.For(actor, done.Value ? "onboarding.item_done" : "onboarding.item_reopened", "onboarding_item", itemId, now, item.Title);
+        await plans.SetDoneAsync(actor.OrganizationId, plan.Id, itemId, changed.DoneAt, changed.DoneBy, audit, ct);
+        return plan with { Items = plan.Items.Select(i => i.Id == itemId ? changed : i).ToList() };
     }
 }
 
