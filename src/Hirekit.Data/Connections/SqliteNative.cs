@@ -7,6 +7,10 @@ namespace Hirekit.Data.Connections;
 /// Chooses the native SQLite library once per process: the operating system's libsqlite3 when it
 /// is present (security updates arrive with the OS), otherwise the copy bundled with
 /// SQLitePCLRaw. Must run before the first SQLite call.
+/// It also configures the library for a server (ADR 21): no global memory statistics, whose
+/// process-wide mutex is taken on every allocation and made concurrent readers run one at a time
+/// on the system library, and multi-thread mode, since a connection is only ever used by one
+/// thread at a time (ADO.NET connections are not shared; the pool hands each to one caller).
 /// </summary>
 public static class SqliteNative
 {
@@ -33,7 +37,29 @@ public static class SqliteNative
             }
 
             SQLitePCL.Batteries_V2.Init();
+            ConfigureForServer();
             _source = system != IntPtr.Zero ? "system" : "bundled";
+        }
+    }
+
+    private static void ConfigureForServer()
+    {
+        // sqlite3_config is only allowed while the library is not initialised; nothing has
+        // opened a connection yet (this runs first, under the lock), so shutdown is a no-op
+        // apart from making the calls below legal even if a provider initialised it eagerly.
+        const int ConfigMultiThread = 2;
+        const int ConfigMemStatus = 9;
+        SQLitePCL.raw.sqlite3_shutdown();
+        Check(SQLitePCL.raw.sqlite3_config(ConfigMultiThread), "multi-thread mode");
+        Check(SQLitePCL.raw.sqlite3_config(ConfigMemStatus, 0), "memory statistics off");
+        Check(SQLitePCL.raw.sqlite3_initialize(), "initialise");
+
+        static void Check(int rc, string what)
+        {
+            if (rc != SQLitePCL.raw.SQLITE_OK)
+            {
+                throw new InvalidOperationException($"SQLite configuration failed ({what}): error {rc}.");
+            }
         }
     }
 

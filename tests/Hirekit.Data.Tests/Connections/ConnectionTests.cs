@@ -30,6 +30,19 @@ public sealed class ConnectionTests
         Assert.Contains(SqliteNative.Source, description, StringComparison.Ordinal);
     }
 
+    [SqliteFact]
+    public async Task Sqlite_KeepsNoProcessWideMemoryStatistics()
+    {
+        // With statistics on, every allocation takes one global mutex and concurrent readers
+        // queue behind each other (ADR 21); with them off the library reports zero bytes used.
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organizations");
+
+        Assert.Equal(0L, SQLitePCL.raw.sqlite3_memory_used());
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_threadsafe()); // compiled thread-safe, so multi-thread mode is available
+    }
+
     [Fact]
     public async Task ForeignKeys_AreEnforced()
     {
