@@ -115,6 +115,7 @@ public static class HirekitDataServices
         services.AddSingleton<JobAccess>();
         services.AddSingleton<ICareersStore, CareersStore>();
         services.AddSingleton<ICandidateStore, CandidateStore>();
+        services.AddSingleton<PipelineCardCache>();
         services.AddSingleton<IApplicationStore, ApplicationStore>();
         services.AddSingleton<CandidateAccess>();
         services.AddSingleton<Core.Applications.ApplicationAccess>();

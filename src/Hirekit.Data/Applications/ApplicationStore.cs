@@ -10,7 +10,7 @@ using Hirekit.Data.Connections;
 
 namespace Hirekit.Data.Applications;
 
-public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStore
+public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache cardCache) : IApplicationStore
 {
     private const string Columns = "a.id, a.organization_id, a.job_id, a.candidate_id, a.stage, a.stage_id, a.source, a.resume_file_id, a.reject_reason, a.created_at, a.updated_at";
 
@@ -103,10 +103,46 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
 
     private const string ScreenColumns = "s.id AS screen_id, s.deadline AS screen_deadline, s.started_at AS screen_started_at, s.submitted_at AS screen_submitted_at";
 
+    /// <summary>
+    /// The board: every column's count, read on each call, and its newest cards, taken from
+    /// <see cref="PipelineCardCache"/> when the job's pipeline version is the one they were read
+    /// at. Two statements on a cached board, three otherwise, whatever the number of applications.
+    /// </summary>
     public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
     {
-        // One statement for the cards: each column's newest cards come from its own index range,
-        // so the cost does not grow with the number of applications in the job.
+        await using var connection = await db.OpenAsync(ct);
+        // Counts and the version in one statement. The version is read before the cards, so
+        // cards kept under it are at least as new as it says (a later change raises it again).
+        var rows = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+            """
+            SELECT stage, stage_key, count FROM pipeline_counts WHERE organization_id = @OrganizationId AND job_id = @JobId
+            UNION ALL
+            SELECT '#version', '', version FROM pipeline_versions WHERE organization_id = @OrganizationId AND job_id = @JobId
+            """,
+            new { OrganizationId = organizationId, JobId = jobId },
+            cancellationToken: ct))).ToList();
+        var version = rows.FirstOrDefault(r => r.Stage == "#version")?.Count ?? 0;
+        var counts = rows.Where(r => r.Stage != "#version").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
+        var shape = $"{cardsPerColumn}|{string.Join(',', columns.Select(c => $"{c.Stage}:{c.StageId}"))}";
+        var cards = cardCache.Find(organizationId, jobId, version, shape);
+        if (cards is null)
+        {
+            cards = await ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, ct);
+            cardCache.Keep(organizationId, jobId, version, shape, cards);
+        }
+
+        return columns.Select((column, i) =>
+        {
+            var hasMore = cards[i].Count > cardsPerColumn;
+            return new PipelineColumn(column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), hasMore ? cards[i].Take(cardsPerColumn).ToList() : cards[i], hasMore);
+        }).ToList();
+    }
+
+    /// <summary>Each column's newest cards, one more than a page to tell whether there are more.</summary>
+    private static async Task<IReadOnlyList<IReadOnlyList<PipelineCard>>> ReadCardsAsync(DbConnection connection, Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
+    {
+        // One statement: each column's newest cards come from its own index range, so the cost
+        // does not grow with the number of applications in the job.
         var parameters = new DynamicParameters(new { OrganizationId = organizationId, JobId = jobId, Limit = cardsPerColumn + 1 });
         var sql = new StringBuilder();
         for (var i = 0; i < columns.Count; i++)
@@ -128,18 +164,8 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
                 """);
         }
 
-        await using var connection = await db.OpenAsync(ct);
-        var cards = (await connection.QueryAsync<CardRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToLookup(c => c.Col);
-        var counts = (await connection.QueryAsync<CountRow>(new CommandDefinition(
-            "SELECT stage, stage_key, count FROM pipeline_counts WHERE organization_id = @OrganizationId AND job_id = @JobId",
-            new { OrganizationId = organizationId, JobId = jobId },
-            cancellationToken: ct))).ToDictionary(c => (c.Stage, c.StageKey), c => c.Count);
-        return columns.Select((column, i) =>
-        {
-            var columnCards = cards[i].Select(c => c.ToCard()).ToList();
-            var hasMore = columnCards.Count > cardsPerColumn;
-            return new PipelineColumn(column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), hasMore ? columnCards.Take(cardsPerColumn).ToList() : columnCards, hasMore);
-        }).ToList();
+        var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToLookup(c => c.Col);
+        return columns.Select((_, i) => (IReadOnlyList<PipelineCard>)rows[i].Select(c => c.ToCard()).ToList()).ToList();
     }
 
     public async Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct)
@@ -284,7 +310,7 @@ public sealed class ApplicationStore(IDbConnectionFactory db) : IApplicationStor
 
         public string StageKey { get; init; } = "";
 
-        public int Count { get; init; }
+        public long Count { get; init; }
     }
 
     private sealed class ScreenRow

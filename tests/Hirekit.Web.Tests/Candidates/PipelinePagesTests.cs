@@ -215,9 +215,13 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         var (large, _) = await PipelineApiTests.JobWithLoopAsync(api);
         await BulkSeed.CandidatesAsync(App.Database, admin.OrganizationId, 5, small, "Five");
         await BulkSeed.CandidatesAsync(App.Database, admin.OrganizationId, 60, large, "Sixty");
+        var (warm, _) = await PipelineApiTests.JobWithLoopAsync(api);
         var browser = await App.SignedInBrowserAsync(admin);
-        await browser.GetAsync(new Uri($"/jobs/{small}/pipeline", UriKind.Relative));
+        await browser.GetAsync(new Uri($"/jobs/{warm}/pipeline", UriKind.Relative)); // the session's first use, the kit parsed
 
+        // First reads read the cards; second reads find them cached (ADR 22). Both are counted.
+        var fewRead = await browser.GetAsync(new Uri($"/jobs/{small}/pipeline", UriKind.Relative));
+        var manyRead = await browser.GetAsync(new Uri($"/jobs/{large}/pipeline", UriKind.Relative));
         var few = await browser.GetAsync(new Uri($"/jobs/{small}/pipeline", UriKind.Relative));
         var many = await browser.GetAsync(new Uri($"/jobs/{large}/pipeline", UriKind.Relative));
         var manyPage = await Forms.ParseAsync(many);
@@ -227,8 +231,9 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         var applicationQueries = Queries(await browser.GetAsync(new Uri(anyCard, UriKind.Relative)));
 
         output.WriteLine($"Pipeline board: {Queries(few)} queries with 5 applications, {Queries(many)} with 60; application page: {applicationQueries}");
+        Assert.Equal(Queries(fewRead), Queries(manyRead));
         Assert.Equal(Queries(few), Queries(many));
-        Assert.InRange(Queries(few), 1, 10);
+        Assert.InRange(Queries(fewRead), 1, 10);
         Assert.Equal("60", manyPage.QuerySelector(".board-column [data-count]")?.TextContent);
         Assert.Equal(20, manyPage.QuerySelectorAll(".board-column")[0].QuerySelectorAll(".board-card").Length);
         Assert.Equal($"/candidates?job={large}&stage=applied", manyPage.QuerySelector(".board-column .more-link a")?.GetAttribute("href"));

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Hirekit.Core.Candidates;
+
+namespace Hirekit.Data.Applications;
+
+/// <summary>
+/// The cards of recently read boards, each kept under the job's pipeline version
+/// (<c>pipeline_versions</c>, raised by triggers on every change a card can show; ADR 22). A
+/// reader compares the version it has just read with the cached one and uses the cards only on
+/// an exact match, so a board is never older than the last committed change it could see.
+/// Bounded: at <see cref="Capacity"/> jobs, the least recently read entry makes room.
+/// </summary>
+public sealed class PipelineCardCache
+{
+    public const int Capacity = 500;
+
+    private readonly ConcurrentDictionary<(Guid Organization, Guid Job), Entry> _entries = new();
+    private readonly object _evictionGate = new();
+    private long _clock;
+
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// The cards (per column, newest first) cached for this job at exactly <paramref name="version"/> and for the same board
+    /// <paramref name="shape"/> (its columns and page size), or null.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<PipelineCard>>? Find(Guid organizationId, Guid jobId, long version, string shape)
+    {
+        if (!_entries.TryGetValue((organizationId, jobId), out var entry) || entry.Version != version || entry.Shape != shape)
+        {
+            return null;
+        }
+
+        Interlocked.Exchange(ref entry.LastRead, Interlocked.Increment(ref _clock));
+        return entry.Cards;
+    }
+
+    /// <summary>Keeps cards read at <paramref name="version"/>, unless a newer version is already kept.</summary>
+    public void Keep(Guid organizationId, Guid jobId, long version, string shape, IReadOnlyList<IReadOnlyList<PipelineCard>> cards)
+    {
+        var fresh = new Entry(version, shape, cards) { LastRead = Interlocked.Increment(ref _clock) };
+        if (!_entries.ContainsKey((organizationId, jobId)) && _entries.Count >= Capacity)
+        {
+            EvictLeastRecentlyRead();
+        }
+
+        _entries.AddOrUpdate((organizationId, jobId), fresh, (_, kept) => kept.Version > version ? kept : fresh);
+    }
+
+    private void EvictLeastRecentlyRead()
+    {
+        // Only on a miss with a full cache: one scan of at most Capacity entries.
+        lock (_evictionGate)
+        {
+            while (_entries.Count >= Capacity)
+            {
+                var oldest = _entries.MinBy(e => Interlocked.Read(ref e.Value.LastRead));
+                _entries.TryRemove(oldest.Key, out _);
+            }
+        }
+    }
+
+    private sealed class Entry(long version, string shape, IReadOnlyList<IReadOnlyList<PipelineCard>> cards)
+    {
+        public long LastRead;
+
+        public long Version { get; } = version;
+
+        public string Shape { get; } = shape;
+
+        public IReadOnlyList<IReadOnlyList<PipelineCard>> Cards { get; } = cards;
+    }
+}

@@ -1,0 +1,59 @@
+using Hirekit.Core.Candidates;
+using Hirekit.Data.Applications;
+
+namespace Hirekit.Data.Tests.Applications;
+
+public sealed class PipelineCardCacheTests
+{
+    private static readonly Guid Org = Guid.NewGuid();
+
+    [Fact]
+    public void Cards_AreFoundOnlyAtTheVersionAndShapeTheyWereReadAt()
+    {
+        var cache = new PipelineCardCache();
+        var job = Guid.NewGuid();
+        var cards = Cards("Ada");
+
+        cache.Keep(Org, job, 3, "20|applied:", cards);
+
+        Assert.Same(cards, cache.Find(Org, job, 3, "20|applied:"));
+        Assert.Null(cache.Find(Org, job, 4, "20|applied:"));
+        Assert.Null(cache.Find(Org, job, 3, "50|applied:"));
+        Assert.Null(cache.Find(Guid.NewGuid(), job, 3, "20|applied:"));
+    }
+
+    [Fact]
+    public void AnOlderRead_DoesNotReplaceANewerOne()
+    {
+        // Two readers miss at once; the one that read the older version finishes last.
+        var cache = new PipelineCardCache();
+        var job = Guid.NewGuid();
+        var newer = Cards("Newer");
+
+        cache.Keep(Org, job, 7, "s", newer);
+        cache.Keep(Org, job, 6, "s", Cards("Older"));
+
+        Assert.Same(newer, cache.Find(Org, job, 7, "s"));
+    }
+
+    [Fact]
+    public void AtCapacity_TheLeastRecentlyReadBoardMakesRoom()
+    {
+        var cache = new PipelineCardCache();
+        var jobs = Enumerable.Range(0, PipelineCardCache.Capacity).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var job in jobs)
+        {
+            cache.Keep(Org, job, 1, "s", Cards("x"));
+        }
+
+        Assert.NotNull(cache.Find(Org, jobs[0], 1, "s")); // read again: now the most recent
+        cache.Keep(Org, Guid.NewGuid(), 1, "s", Cards("y"));
+
+        Assert.Equal(PipelineCardCache.Capacity, cache.Count);
+        Assert.NotNull(cache.Find(Org, jobs[0], 1, "s"));
+        Assert.Null(cache.Find(Org, jobs[1], 1, "s"));
+    }
+
+    private static IReadOnlyList<IReadOnlyList<PipelineCard>> Cards(string name) =>
+        [[new PipelineCard(Guid.NewGuid(), Guid.NewGuid(), name, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)]];
+}
