@@ -175,23 +175,29 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             parameters.Add("MemberId", member);
         }
 
-        if (query.JobId is not null || query.Stage is not null)
+        // With a job, the page is driven from the job's applications (a candidate applies to a
+        // job once, so the join adds no duplicates): newest first it walks the unique index
+        // (job_id, candidate_id) backwards and stops at a page, however small the job is next to
+        // the organisation. Without a job, a stage filter is a semi-join.
+        var from = "candidates c";
+        if (query.JobId is { } jobId)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM applications fa WHERE fa.organization_id = @OrganizationId AND fa.candidate_id = c.id");
-            if (query.JobId is { } jobId)
-            {
-                where.Append(" AND fa.job_id = @JobId");
-                parameters.Add("JobId", jobId);
-            }
-
+            from = "applications fa JOIN candidates c ON c.id = fa.candidate_id";
+            where.Append(" AND fa.organization_id = @OrganizationId AND fa.job_id = @JobId");
+            parameters.Add("JobId", jobId);
             if (query.Stage is { } stage)
             {
                 where.Append(" AND fa.stage = @Stage");
                 parameters.Add("Stage", stage);
             }
-
-            where.Append(')');
         }
+        else if (query.Stage is { } stage)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM applications fa WHERE fa.organization_id = @OrganizationId AND fa.candidate_id = c.id AND fa.stage = @Stage)");
+            parameters.Add("Stage", stage);
+        }
+
+        var newestKey = query.JobId is null ? "c.id" : "fa.candidate_id";
 
         if (!string.IsNullOrWhiteSpace(query.Source))
         {
@@ -221,12 +227,12 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         }
         else
         {
-            order = "c.id DESC";
+            order = $"{newestKey} DESC";
             sortKey = "NULL";
             outerOrder = "p.id DESC";
             if (CandidateCursor.Position(query.After) is { } position)
             {
-                where.Append(" AND c.id < @AfterId");
+                where.Append($" AND {newestKey} < @AfterId");
                 parameters.Add("AfterId", position.Id);
             }
         }
@@ -236,7 +242,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         var sql = $"""
             WITH page AS (
                 SELECT c.id, c.name, c.email, c.source, c.created_at, {sortKey} AS sort_key
-                FROM candidates c
+                FROM {from}
                 {text?.Join ?? ""}
                 WHERE {where}
                 ORDER BY {order}

@@ -36,6 +36,12 @@ public interface ISqlDialect
 
     /// <summary>The engine's fast path for writing many generated rows in <paramref name="transaction"/> (seeding).</summary>
     IBulkLoader BulkLoader(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>
+    /// Refreshes the statistics the query planner chooses indexes by, or null where the engine
+    /// keeps them itself (PostgreSQL's autovacuum analyses changed tables).
+    /// </summary>
+    string? RefreshStatisticsSql { get; }
 }
 
 /// <summary>

@@ -27,6 +27,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public IBulkLoader BulkLoader(DbConnection connection, DbTransaction transaction) => new PostgresBulkLoader(connection);
 
+    public string? RefreshStatisticsSql => null;
+
     /// <summary>A stored, weighted tsvector with a GIN index; prefix terms joined with AND, ranked by cover density.</summary>
     public TextSearchSql QuestionSearch(IReadOnlyList<string> terms) => new(
         "",

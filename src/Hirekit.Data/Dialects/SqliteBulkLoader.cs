@@ -79,6 +79,12 @@ internal sealed class SqliteBulkLoader(DbConnection connection, DbTransaction tr
     public Task AfterLoadAsync(CancellationToken ct)
     {
         Pragma("cache_size = -2000");
+        using (var analyze = _connection.CreateCommand())
+        {
+            analyze.CommandText = SqliteDialect.Analyze;
+            analyze.ExecuteNonQuery();
+        }
+
         Pragma("wal_checkpoint(TRUNCATE)");
         return Task.CompletedTask;
     }

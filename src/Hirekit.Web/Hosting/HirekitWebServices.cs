@@ -141,6 +141,7 @@ public static class HirekitWebServices
         builder.Services.AddSingleton<SetupLinkService>();
         builder.Services.AddSingleton<Pages.Careers.FormStamp>();
         builder.Services.AddHostedService<SessionCleanupService>();
+        builder.Services.AddHostedService<StatisticsService>();
         return builder;
     }
 

@@ -62,6 +62,43 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task ListByJob_PagesThroughExactlyThatJobsCandidates_WithStageSearchAndSort()
+    {
+        // The job filter drives the page from the job's applications; every combination with
+        // paging, stage, search and sort must return exactly the job's candidates, once each.
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (job, stages) = await PipelineApiTests.JobWithLoopAsync(api);
+        var (other, _) = await PipelineApiTests.JobWithLoopAsync(api);
+        var onJob = new List<(string Name, Guid Candidate, Guid Application)>();
+        foreach (var name in new[] { "Zed Alpha", "Yan Beta", "Xia Gamma", "Wes Delta", "Vic Epsilon", "Uma Zeta", "Tom Eta" })
+        {
+            var (candidate, application) = await CandidateWithApplicationAsync(api, name, job, resumeText: name.StartsWith('U') || name.StartsWith('W') ? "Runs Kafka in production." : "Writes Go services.");
+            onJob.Add((name, candidate, application));
+        }
+
+        var both = await CandidateWithApplicationAsync(api, "Sam Both", job);
+        onJob.Add(("Sam Both", both.Candidate, both.Application));
+        await api.PostAsJsonAsync("/api/v1/applications", new { candidateId = both.Candidate, jobId = other });
+        await CandidateWithApplicationAsync(api, "Rae Elsewhere", other, resumeText: "Runs Kafka too.");
+        await CreateCandidateAsync(api, "Quin Nowhere");
+        foreach (var (_, _, application) in onJob.Where(c => c.Name is "Yan Beta" or "Vic Epsilon" or "Tom Eta"))
+        {
+            await api.PostAsJsonAsync($"/api/v1/applications/{application}/move", new { stage = "loop", stageId = stages[0] });
+        }
+
+        var newestFirst = await AllPagesAsync(api, $"jobId={job}&pageSize=3");
+        var byName = await AllPagesAsync(api, $"jobId={job}&sort=name&pageSize=3");
+        var inLoop = await AllPagesAsync(api, $"jobId={job}&stage=loop&pageSize=2");
+        var kafka = await AllPagesAsync(api, $"jobId={job}&q=kafka&pageSize=1");
+
+        // Newest first is by id (time-ordered, compared as the stored text); two ids made in the same millisecond keep that order too.
+        Assert.Equal(onJob.OrderByDescending(c => c.Candidate.ToString("D"), StringComparer.Ordinal).Select(c => c.Name), newestFirst);
+        Assert.Equal(onJob.Select(c => c.Name).Order(StringComparer.Ordinal), byName);
+        Assert.Equal(["Tom Eta", "Vic Epsilon", "Yan Beta"], inLoop.Order(StringComparer.Ordinal));
+        Assert.Equal(["Uma Zeta", "Wes Delta"], kafka.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task AnInterviewer_CannotListOrReadCandidatesOfJobsTheyAreNotOn()
     {
         var admin = await App.NewOrganizationAsync();
