@@ -42,12 +42,16 @@ public static class HirekitDataServices
 {
     /// <summary>
     /// Reads <c>Hirekit:DataDirectory</c> (default <c>data</c>, relative to the working directory),
-    /// <c>Hirekit:Database:Provider</c> and <c>ConnectionStrings:Hirekit</c>.
+    /// <c>Hirekit:Database:Provider</c>, <c>ConnectionStrings:Hirekit</c> and
+    /// <c>Hirekit:Database:SqliteSynchronous</c>.
     /// </summary>
     public static DatabaseSettings ReadDatabaseSettings(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return DatabaseSettings.Resolve(configuration["Hirekit:Database:Provider"], configuration.GetConnectionString("Hirekit"), DataDirectory(configuration));
+        return DatabaseSettings.Resolve(configuration["Hirekit:Database:Provider"], configuration.GetConnectionString("Hirekit"), DataDirectory(configuration)) with
+        {
+            SqliteSynchronous = DatabaseSettings.ParseSqliteSynchronous(configuration["Hirekit:Database:SqliteSynchronous"]),
+        };
     }
 
     /// <summary>Where the product keeps files: the SQLite database, outgoing mail, uploads.</summary>
@@ -97,7 +101,7 @@ public static class HirekitDataServices
         services.AddSingleton<IDbConnectionFactory>(_ => settings.Provider switch
         {
             DatabaseProvider.Postgres => new PostgresConnectionFactory(settings.ConnectionString),
-            _ => new SqliteConnectionFactory(settings.ConnectionString),
+            _ => new SqliteConnectionFactory(settings.ConnectionString, settings.SqliteSynchronous),
         });
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<DataProtectionKeyStore>();

@@ -7,17 +7,18 @@ namespace Hirekit.Data.Connections;
 
 /// <summary>
 /// SQLite connections with the settings a server needs: WAL (readers never block the writer),
-/// foreign keys enforced, a busy timeout instead of instant "database is locked", and
-/// synchronous=FULL so a committed write survives power loss.
+/// foreign keys enforced, a busy timeout instead of instant "database is locked", and the
+/// configured commit durability (<see cref="SqliteSynchronous"/>; ADR 23).
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
-    private const string PerConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;";
+    private readonly string _perConnectionPragmas;
     private readonly string _connectionString;
     private int _walEnsured;
 
-    public SqliteConnectionFactory(string connectionString)
+    public SqliteConnectionFactory(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
+        _perConnectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
         SqliteNative.Initialize();
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
         if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(file)) is { } directory)
@@ -79,7 +80,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = PerConnectionPragmas;
+        command.CommandText = _perConnectionPragmas;
         await command.ExecuteNonQueryAsync(ct);
     }
 }

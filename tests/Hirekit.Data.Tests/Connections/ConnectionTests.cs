@@ -8,15 +8,28 @@ namespace Hirekit.Data.Tests.Connections;
 public sealed class ConnectionTests
 {
     [SqliteFact]
-    public async Task Sqlite_ConnectionsUseWalForeignKeysFullSyncAndABusyTimeout()
+    public async Task Sqlite_ConnectionsUseWalForeignKeysNormalSyncAndABusyTimeout()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
-        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 2 = FULL
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 1 = NORMAL, the default (ADR 23)
         Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [SqliteFact]
+    public async Task Sqlite_FullSync_IsOneSettingAway_AndAnUnknownValueIsRefusedByName()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var synchronous = DatabaseSettings.ParseSqliteSynchronous(" FULL "); // as Hirekit:Database:SqliteSynchronous is read
+        await using var connection = await new SqliteConnectionFactory(db.Settings.ConnectionString, synchronous).OpenAsync(CancellationToken.None);
+
+        Assert.Equal(SqliteSynchronous.Full, synchronous);
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // 2 = FULL
+        var refused = Assert.Throws<InvalidOperationException>(() => DatabaseSettings.ParseSqliteSynchronous("off"));
+        Assert.Contains("Hirekit:Database:SqliteSynchronous", refused.Message, StringComparison.Ordinal);
     }
 
     [SqliteFact]
