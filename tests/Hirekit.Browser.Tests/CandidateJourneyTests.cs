@@ -53,10 +53,11 @@ public sealed class CandidateJourneyTests
         var secondStage = (await columns.Nth(2).Locator(".column-name").TextContentAsync())!;
         await browser.ScreenshotAsync("22-board");
 
-        // Without script help: the card's own form.
-        await page.GetByLabel("Move Amara Okafor to").SelectOptionAsync(new SelectOptionValue { Label = firstStage });
-        await page.Locator(".board-card").GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Moved.");
+        // With the script on, the column form works too: tick the card, pick the stage, Move.
+        await page.GetByLabel("Select Amara Okafor").CheckAsync();
+        await columns.Nth(0).GetByLabel("Move selected to").SelectOptionAsync(new SelectOptionValue { Label = firstStage });
+        await columns.Nth(0).GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Moved 1.");
         await Assertions.Expect(columns.Nth(1).Locator(".board-card")).ToHaveCountAsync(1);
         await Assertions.Expect(columns.Nth(0).Locator("[data-count]")).ToHaveTextAsync("0");
 
@@ -89,6 +90,43 @@ public sealed class CandidateJourneyTests
         await Assertions.Expect(page.Locator(".history li").First).ToContainTextAsync("Reason: Skills do not match the role");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move" })).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("25-rejected");
+    }
+
+    [Fact]
+    public async Task Recruiter_WithoutJavaScript_MovesTwoCandidatesAtOnceWithTheColumnForm()
+    {
+        await using var app = await HirekitApp.StartListeningAsync();
+        var recruiter = await app.NewOrganizationAsync(Role.Recruiter);
+        using var api = await ApiAsync(app, recruiter);
+        await OpenJobAsync(app, recruiter, "Platform Engineer, no script");
+        var jobId = (await api.GetFromJsonAsync<JsonElement>("/api/v1/jobs")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        foreach (var name in new[] { "Ines Noscript", "Jon Noscript", "Kai Stays" })
+        {
+            var id = await ApiSeed.CreateCandidateAsync(api, name);
+            await ApiSeed.ApplyAsync(api, id, jobId);
+        }
+
+        await using var browser = await BrowserSession.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, app, recruiter);
+        await page.GotoAsync($"{app.BaseUrl}/jobs/{jobId}/pipeline");
+        var columns = page.Locator(".board-column");
+        var offer = page.Locator(".board-column.stage-offer");
+
+        await Assertions.Expect(columns.Nth(0).Locator(".board-card")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".board-card[draggable]")).ToHaveCountAsync(0); // the script did not run
+        await page.GetByLabel("Select Ines Noscript").CheckAsync();
+        await page.GetByLabel("Select Jon Noscript").CheckAsync();
+        await columns.Nth(0).GetByLabel("Move selected to").SelectOptionAsync(new SelectOptionValue { Label = "Offer" });
+        await columns.Nth(0).GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Moved 2.");
+        await Assertions.Expect(offer.Locator(".board-card")).ToHaveCountAsync(2);
+        await Assertions.Expect(offer.Locator("[data-count]")).ToHaveTextAsync("2");
+        await Assertions.Expect(columns.Nth(0).Locator(".board-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(columns.Nth(0).Locator(".card-name")).ToHaveTextAsync("Kai Stays");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "28-board-bulk-move-no-script.png"), FullPage = true });
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
     private HirekitApp App => fixture.App;
 
     [Fact]
-    public async Task Board_ShowsAColumnPerStageWithCounts_AndTheCardFormMovesACandidate()
+    public async Task Board_ShowsAColumnPerStageWithCounts_AndTheColumnFormMovesACandidate()
     {
         var manager = await App.NewOrganizationAsync(Role.HiringManager);
         var api = App.Api(await App.TokenForAsync(manager));
@@ -28,7 +28,7 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         var path = $"/jobs/{jobId}/pipeline";
 
         var before = await Forms.GetPageAsync(browser, path);
-        var moved = await SubmitAsync(browser, before, path, $"#card-{ann.Application} form.card-move", new() { ["stage"] = $"loop:{stages[0]}" });
+        var moved = await SubmitAsync(browser, before, path, ".board-column.stage-applied form.column-move", new() { ["applicationId"] = ann.Application.ToString(), ["stage"] = $"loop:{stages[0]}" });
         var after = await Forms.GetPageAsync(browser, Location(moved));
         var application = await Forms.GetPageAsync(browser, $"/applications/{ann.Application}");
 
@@ -36,12 +36,15 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         Assert.Equal("Applied", before.QuerySelector(".board-column h2 .column-name")?.TextContent);
         Assert.Equal(["2", "0"], Counts(before).Take(2));
         Assert.Equal(["Ben Board", "Ann Board"], CardNames(before.QuerySelectorAll(".board-column")[0]));
-        Assert.Equal(stages.Count + 3, before.QuerySelector($"#card-{ann.Application} select")!.QuerySelectorAll("option").Length);
+        // The column's one stage list: a "choose" prompt, then every stage a card can move to but this one.
+        Assert.Equal(stages.Count + 3, before.QuerySelector(".board-column.stage-applied form.column-move select[name=stage]")!.QuerySelectorAll("option").Length);
+        Assert.Equal(2, before.QuerySelectorAll(".board-column.stage-applied form.column-move .board-card input[type=checkbox][name=applicationId]").Length);
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal($"{path}#card-{ann.Application}", Location(moved));
         Assert.Equal(["1", "1"], Counts(after).Take(2));
         Assert.Equal(["Ann Board"], CardNames(after.QuerySelectorAll(".board-column")[1]));
-        Assert.Equal($"loop:{stages[0]}", (after.QuerySelector($"#card-{ann.Application} select") as IHtmlSelectElement)?.Value);
+        Assert.Equal("Moved 1.", after.QuerySelector(".notice")?.TextContent);
+        Assert.NotNull(after.QuerySelectorAll(".board-column")[1].QuerySelector($"form.column-move #card-{ann.Application} input[value='{ann.Application}']"));
         var latest = application.QuerySelector(".history li")!;
         Assert.Contains($"Applied → {after.QuerySelectorAll(".board-column .column-name")[1].TextContent}", latest.TextContent, StringComparison.Ordinal);
         Assert.Contains($"by {manager.DisplayName}", latest.TextContent, StringComparison.Ordinal);
@@ -63,6 +66,7 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         var ok = await PostJsonMoveAsync(browser, board, path, moving.Application, $"loop:{stages[1]}");
         var refused = await PostJsonMoveAsync(browser, board, path, rejected.Application, "offer");
         var bad = await PostJsonMoveAsync(browser, board, path, moving.Application, "the-moon");
+        var nobody = await PostJsonMoveAsync(browser, board, path, null, "offer");
         var after = await Forms.GetPageAsync(browser, path);
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
@@ -72,7 +76,9 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         Assert.Contains("rejected", (await Json(refused)).GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(["Dragged"], CardNames(after.QuerySelectorAll(".board-column")[2]));
-        Assert.Null(after.QuerySelector($"#card-{rejected.Application} form"));
+        Assert.Null(after.QuerySelector($"#card-{rejected.Application} input"));
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        Assert.Equal("Choose at least one candidate.", (await Json(nobody)).GetProperty("message").GetString());
     }
 
     [Fact]
@@ -90,7 +96,7 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
 
         var response = await SubmitAsync(browser, stale, path, "form.move-form", new() { ["Stage"] = "offer" });
         var page = await Forms.ParseAsync(response);
-        var fromBoard = await SubmitAsync(browser, board, $"/jobs/{jobId}/pipeline", $"#card-{application} form.card-move", new() { ["stage"] = "offer" });
+        var fromBoard = await SubmitAsync(browser, board, $"/jobs/{jobId}/pipeline", ".board-column.stage-applied form.column-move", new() { ["applicationId"] = application.ToString(), ["stage"] = "offer" });
         var boardPage = await Forms.ParseAsync(fromBoard);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -198,7 +204,8 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
         var screened = await Forms.SubmitAsync(browser, page, $"{path}?handler=Screen", new() { ["Checked"] = adminPage.QuerySelector("form.screen-form input[type=checkbox]")!.GetAttribute("value")! });
 
         Assert.Equal(["Read Only"], CardNames(board.QuerySelectorAll(".board-column")[0]));
-        Assert.Empty(board.QuerySelectorAll("form.card-move"));
+        Assert.Empty(board.QuerySelectorAll("form.column-move"));
+        Assert.Empty(board.QuerySelectorAll("input[name=applicationId]"));
         Assert.Null(board.QuerySelector(".droppable"));
         Assert.Null(page.QuerySelector("form.move-form"));
         Assert.All(page.QuerySelectorAll("form.screen-form input[type=checkbox]"), b => Assert.True(b.HasAttribute("disabled")));
@@ -255,8 +262,9 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
             Assert.True(levels.Count > 0 && levels[0] == 1, $"{path} starts with an h1");
             Assert.True(levels.Zip(levels.Skip(1)).All(p => p.Second <= p.First + 1), $"{path} skips a heading level: {string.Join(",", levels)}");
             Assert.Empty(page.QuerySelectorAll("[style], script:not([src])"));
+            // A field is labelled by a label naming its id, or by the label it sits in (the board's card checkboxes).
             Assert.All(page.QuerySelectorAll("main input:not([type=hidden]), main select, main textarea"), field =>
-                Assert.True(field.Id is { Length: > 0 } id && page.QuerySelector($"label[for='{id}']") is not null, $"{path}: field {field.GetAttribute("name")} has no label"));
+                Assert.True((field.Id is { Length: > 0 } id && page.QuerySelector($"label[for='{id}']") is not null) || field.Closest("label") is { TextContent.Length: > 0 }, $"{path}: field {field.GetAttribute("name")} has no label"));
         }
     }
 
@@ -266,13 +274,17 @@ public sealed class PipelinePagesTests(AppFixture fixture, ITestOutputHelper out
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private static Task<HttpResponseMessage> PostJsonMoveAsync(HttpClient browser, IHtmlDocument board, string path, Guid application, string stage)
+    /// <summary>Posts as pipeline.js does after a drop: one application (or none), the stage, the page's token, asking for JSON.</summary>
+    private static Task<HttpResponseMessage> PostJsonMoveAsync(HttpClient browser, IHtmlDocument board, string path, Guid? application, string stage)
     {
         var token = board.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{path}?handler=Move", UriKind.Relative))
+        var fields = new Dictionary<string, string> { ["stage"] = stage, ["__RequestVerificationToken"] = token };
+        if (application is { } id)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["applicationId"] = application.ToString(), ["stage"] = stage, ["__RequestVerificationToken"] = token }),
-        };
+            fields["applicationId"] = id.ToString();
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{path}?handler=Move", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.ParseAdd("application/json");
         return browser.SendAsync(request);
     }

@@ -8,12 +8,20 @@ namespace Hirekit.Web.Pages.Pipeline;
 
 /// <summary>
 /// A job's pipeline board: a column per stage with its count and newest cards (two queries for
-/// the board, whatever the number of applications). Each card has a plain move form that posts
-/// here and comes back (post/redirect/get); pipeline.js adds drag and drop, which posts the same
-/// form with fetch and gets JSON back.
+/// the board, whatever the number of applications). Each column that cards can leave is one move
+/// form: a checkbox per card and one stage list, so a recruiter moves one or several candidates
+/// with a plain post that comes back here (post/redirect/get). pipeline.js adds drag and drop,
+/// which posts one application with fetch and gets JSON back.
 /// </summary>
 public sealed class BoardModel(GetPipeline getPipeline, MoveApplication move) : RecruitingPageModel
 {
+    /// <summary>The most applications one post may move; each is its own transaction, so the cap bounds the request's time.</summary>
+    public const int MaxPerMove = 100;
+
+    private const string ChooseStage = "Choose a stage from the list.";
+    private const string ChooseCandidate = "Choose at least one candidate.";
+    private static readonly string TooMany = $"Move at most {MaxPerMove} candidates at a time.";
+
     public sealed record MoveOutcome(bool Ok, string Message, string? Stage = null);
 
     public GetPipeline.Response Board { get; private set; } = null!;
@@ -25,31 +33,62 @@ public sealed class BoardModel(GetPipeline getPipeline, MoveApplication move) : 
     public async Task<IActionResult> OnGetAsync(Guid jobId, CancellationToken ct) =>
         await LoadAsync(jobId, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid jobId, Guid applicationId, string? stage, CancellationToken ct)
+    /// <summary>
+    /// Moves every application named by an <c>applicationId</c> field to <paramref name="stage"/>,
+    /// each through <see cref="MoveApplication"/> (its own access check and transaction), so one
+    /// that cannot move leaves the others moved. A request that accepts JSON (the drag-and-drop
+    /// script, one application) gets a <see cref="MoveOutcome"/> instead of a page.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid jobId, string[]? applicationId, string? stage, CancellationToken ct)
     {
         var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
-        if (RecruitingText.ParseStage(stage) is not { } target)
+        var target = RecruitingText.ParseStage(stage);
+        // A value that is not an id stays in the list as null: it names nothing the member can
+        // see, so it is reported like an unknown id.
+        var ids = (applicationId ?? []).Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null)
+            .Distinct()
+            .ToList();
+        var problems = Problems(target, ids.Count);
+        if (problems.Count > 0)
         {
             return wantsJson
-                ? new JsonResult(new MoveOutcome(false, "Choose a stage from the list.")) { StatusCode = StatusCodes.Status400BadRequest }
-                : await ShowErrorAsync(jobId, "Choose a stage from the list.", ct);
+                ? new JsonResult(new MoveOutcome(false, problems[0])) { StatusCode = StatusCodes.Status400BadRequest }
+                : await ShowErrorsAsync(jobId, problems, ct);
         }
 
-        var result = await move.HandleAsync(Actor, applicationId, new MoveApplication.Request(target.Stage, target.StageId, null), ct);
+        var request = new MoveApplication.Request(target!.Value.Stage, target.Value.StageId, null);
+        var report = new MoveReport();
+        Error? lastError = null;
+        foreach (var id in ids)
+        {
+            var result = id is { } known ? await move.HandleAsync(Actor, known, request, ct) : ApplicationAccess.NotFound;
+            if (result.IsSuccess)
+            {
+                report.Succeeded(result.Value.Id);
+            }
+            else
+            {
+                lastError = result.Error!;
+                report.Failed(Message(lastError));
+            }
+        }
+
         if (wantsJson)
         {
-            return result.IsSuccess
-                ? new JsonResult(new MoveOutcome(true, "Moved.", RecruitingText.StageValue(result.Value.Stage, result.Value.StageId)))
-                : new JsonResult(new MoveOutcome(false, Message(result.Error!))) { StatusCode = Status(result.Error!) };
+            return JsonAnswer(report, ids.Count, RecruitingText.StageValue(target.Value.Stage, target.Value.StageId), lastError);
         }
 
-        if (result.IsSuccess)
+        if (report.Moved.Count > 0)
         {
-            Flash = "Moved.";
-            return Redirect($"/jobs/{jobId}/pipeline#card-{applicationId}");
+            Flash = report.Summary();
+            return Redirect($"/jobs/{jobId}/pipeline#card-{report.Moved[0]}");
         }
 
-        return Refusal(result.Error!) ?? await ShowErrorAsync(jobId, result.Error!.Message, ct);
+        // Nothing moved: a single application out of reach gets the usual 404 or 403; otherwise
+        // the reasons are shown on the board as it is now.
+        return (ids.Count == 1 ? Refusal(lastError!) : null)
+            ?? await ShowErrorsAsync(jobId, [ids.Count == 1 ? lastError!.Message : report.Summary()], ct);
     }
 
     /// <summary>The form's values for moving to a column, or null for the columns a plain move cannot reach (rejected, withdrawn).</summary>
@@ -65,9 +104,50 @@ public sealed class BoardModel(GetPipeline getPipeline, MoveApplication move) : 
         return $"/candidates?job={JobId}&stage={column.Stage}";
     }
 
-    private async Task<IActionResult> ShowErrorAsync(Guid jobId, string message, CancellationToken ct)
+    private static List<string> Problems((string Stage, Guid? StageId)? target, int count)
     {
-        ModelState.AddModelError(string.Empty, message);
+        var problems = new List<string>();
+        if (target is null)
+        {
+            problems.Add(ChooseStage);
+        }
+
+        if (count == 0)
+        {
+            problems.Add(ChooseCandidate);
+        }
+        else if (count > MaxPerMove)
+        {
+            problems.Add(TooMany);
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The script's answer. For its one application: ok with the stage value it now sits in, or
+    /// the refusal's status and words. For several: the summary, 200 when any moved.
+    /// </summary>
+    private static JsonResult JsonAnswer(MoveReport report, int asked, string stage, Error? lastError)
+    {
+        if (report.FailedCount == 0)
+        {
+            return new JsonResult(new MoveOutcome(true, asked == 1 ? "Moved." : report.Summary(), stage));
+        }
+
+        return new JsonResult(new MoveOutcome(false, asked == 1 ? Message(lastError!) : report.Summary()))
+        {
+            StatusCode = report.Moved.Count == 0 ? Status(lastError!) : StatusCodes.Status200OK,
+        };
+    }
+
+    private async Task<IActionResult> ShowErrorsAsync(Guid jobId, IEnumerable<string> messages, CancellationToken ct)
+    {
+        foreach (var message in messages)
+        {
+            ModelState.AddModelError(string.Empty, message);
+        }
+
         return await LoadAsync(jobId, ct) ?? Page();
     }
 

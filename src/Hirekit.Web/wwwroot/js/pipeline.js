@@ -1,5 +1,5 @@
-// Hirekit pipeline board: drag and drop on top of the move forms. Without this script (or with
-// the keyboard) every card keeps its own form, which does the same move with a full page load.
+// Hirekit pipeline board: drag and drop on top of the column move forms. Without this script (or
+// with the keyboard) a card's checkbox and its column's form do the same move with a full page load.
 (function () {
     'use strict';
 
@@ -49,18 +49,42 @@
         return name ? name.textContent : 'the column';
     }
 
+    function nameOf(card) {
+        var link = card.querySelector('.card-name');
+        return link ? link.textContent : 'the candidate';
+    }
+
+    // The card's checkbox carries its application id; only movable cards have one.
+    function pickOf(card) {
+        return card.querySelector('input[name=applicationId]');
+    }
+
+    // The antiforgery token of the card's column form, or any on the page (every form carries the same one).
+    function tokenFor(card) {
+        var form = card.closest('form');
+        var field = (form && form.querySelector('input[name=__RequestVerificationToken]')) ||
+            document.querySelector('input[name=__RequestVerificationToken]');
+        return field ? field.value : '';
+    }
+
     function move(card, target) {
-        var form = card.querySelector('form.card-move');
+        var pick = pickOf(card);
         var source = columnOf(card);
-        if (!form || !target || target === source) {
+        if (!pick || !target || target === source) {
             return;
         }
 
-        var data = new FormData(form);
-        data.set('stage', target.getAttribute('data-stage'));
+        // One application, whatever else is ticked in the column: the drag names only this card.
+        var data = new FormData();
+        data.append('applicationId', pick.value);
+        data.append('stage', target.getAttribute('data-stage'));
+        data.append('__RequestVerificationToken', tokenFor(card));
+        var form = card.closest('form');
+        var action = form ? form.action : board.getAttribute('data-move');
+        var name = nameOf(card);
         card.classList.add('moving');
-        say('Moving ' + card.getAttribute('data-name') + '…');
-        fetch(form.action, {
+        say('Moving ' + name + '…');
+        fetch(action, {
             method: 'POST',
             body: data,
             credentials: 'same-origin',
@@ -83,20 +107,16 @@
             setCount(target, +1);
             fixEmpty(source);
             fixEmpty(target);
-            var select = form.querySelector('select[name=stage]');
-            if (select) {
-                select.value = result.body.stage;
-            }
-
+            pick.checked = false;
             if (target.getAttribute('data-stage') === 'hired') {
-                // Hired is an end: the card keeps no move form, as after a page load.
-                form.remove();
+                // Hired is an end: the card keeps no checkbox, as after a page load.
+                (pick.closest('label') || pick).remove();
                 card.removeAttribute('draggable');
             }
 
             // A confirmation left by an earlier page load no longer describes the board.
             document.querySelectorAll('main > .notice').forEach(function (notice) { notice.remove(); });
-            say('Moved ' + card.getAttribute('data-name') + ' to ' + columnName(target) + '.');
+            say('Moved ' + name + ' to ' + columnName(target) + '.');
         }).catch(function () {
             card.classList.remove('moving');
             say('The move failed; check your connection and try again.', true);
@@ -104,7 +124,7 @@
     }
 
     board.querySelectorAll('[data-card]').forEach(function (card) {
-        if (!card.querySelector('form.card-move')) {
+        if (!pickOf(card)) {
             return;
         }
 
@@ -113,7 +133,7 @@
             dragged = card;
             card.classList.add('dragging');
             event.dataTransfer.effectAllowed = 'move';
-            event.dataTransfer.setData('text/plain', card.getAttribute('data-application'));
+            event.dataTransfer.setData('text/plain', pickOf(card).value);
         });
         card.addEventListener('dragend', function () {
             card.classList.remove('dragging');
