@@ -107,7 +107,11 @@ public sealed class MoveApplication(IApplicationStore applications, ApplicationA
 {
     public const int MaxNote = 2000;
 
-    public sealed record Request(string Stage, Guid? StageId, string? Note);
+    /// <param name="OnJob">
+    /// When set, the application must be one of this job's: a job's board moves only its own
+    /// cards, and another job's application answers as not found.
+    /// </param>
+    public sealed record Request(string Stage, Guid? StageId, string? Note, Guid? OnJob = null);
 
     public async Task<Result<Application>> HandleAsync(Actor actor, Guid applicationId, Request request, CancellationToken ct)
     {
@@ -119,6 +123,11 @@ public sealed class MoveApplication(IApplicationStore applications, ApplicationA
         }
 
         var application = editable.Value.Application;
+        if (request.OnJob is { } onJob && application.JobId != onJob)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
         if (request.Stage is PipelineStages.Rejected or PipelineStages.Withdrawn)
         {
             return Error.Unprocessable("pipeline.use_reject_or_withdraw", "Reject or withdraw the application with a reason instead of moving it there.");

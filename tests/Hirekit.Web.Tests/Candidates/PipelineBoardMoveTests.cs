@@ -122,6 +122,30 @@ public sealed partial class PipelineBoardMoveTests(AppFixture fixture, ITestOutp
     }
 
     [Fact]
+    public async Task ColumnForm_RefusesAnotherJobsApplication_AndMovesOnlyThisBoardsCards()
+    {
+        var recruiter = await App.NewOrganizationAsync(Role.Recruiter);
+        var api = App.Api(await App.TokenForAsync(recruiter));
+        var (jobId, _) = await PipelineApiTests.JobWithLoopAsync(api);
+        var (otherJob, _) = await PipelineApiTests.JobWithLoopAsync(api);
+        var own = await CandidateWithApplicationAsync(api, "On This Board", jobId);
+        var foreign = await CandidateWithApplicationAsync(api, "On Another Board", otherJob);
+        var browser = await App.SignedInBrowserAsync(recruiter);
+        var path = $"/jobs/{jobId}/pipeline";
+        var board = await Forms.GetPageAsync(browser, path);
+
+        var moved = await Column(board, AppliedForm).Add("applicationId", own.Application.ToString()).Add("applicationId", foreign.Application.ToString())
+            .Set("stage", "offer").PostAsync(browser, Action(board, AppliedForm));
+        var after = await FollowAsync(browser, moved);
+        var untouched = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/applications/{foreign.Application}", UriKind.Relative))).RootElement;
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.StartsWith("Moved 1. 1 not moved:", after.QuerySelector(".notice")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["On This Board"], CardNames(after, "offer"));
+        Assert.Equal("applied", untouched.GetProperty("stage").GetString());
+    }
+
+    [Fact]
     public async Task Board_OffersNoCheckboxOnHiredRejectedOrWithdrawnCards()
     {
         var admin = await App.NewOrganizationAsync();

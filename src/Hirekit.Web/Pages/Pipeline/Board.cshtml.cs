@@ -57,7 +57,7 @@ public sealed class BoardModel(GetPipeline getPipeline, MoveApplication move) : 
                 : await ShowErrorsAsync(jobId, problems, ct);
         }
 
-        var request = new MoveApplication.Request(target!.Value.Stage, target.Value.StageId, null);
+        var request = new MoveApplication.Request(target!.Value.Stage, target.Value.StageId, null, OnJob: jobId);
         var report = new MoveReport();
         Error? lastError = null;
         foreach (var id in ids)
