@@ -57,7 +57,7 @@ def section(work):
     out.append(
         f"Machine: {meta['nproc']} cores, {meta['cpu']}, {int(meta['memory_mb']) // 1024} GB; .NET SDK {meta['dotnet']}; "
         f"load average at the end {meta['load']} (other work shared the machine). "
-        f"wrk over loopback, {meta['duration']} s per row (submits 3 s), after a warm-up.")
+        f"wrk over loopback, {meta['duration']} s per row (submits 2 s), after a warm-up.")
     out.append("")
     out.append("| Endpoint | Conn. | req/s | p50 ms | p95 ms | p99 ms | Errors | Budget |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---|")

@@ -35,6 +35,9 @@ public static class HirekitHost
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hirekit.Database");
+        // Parsing the shipped kits (YAML, a few hundred ms with the JIT) does not need the
+        // database, so it runs on the second core while the schema is checked.
+        var parsingCatalog = Task.Run(() => app.Services.GetRequiredService<BuiltInKitCatalog>());
         var db = app.Services.GetRequiredService<IDbConnectionFactory>();
         logger.LogInformation("Database engine: {Engine}", db.Describe());
         if (app.Services.GetRequiredService<IOptions<HirekitWebOptions>>().Value.Database.MigrateOnStartup)
@@ -50,7 +53,7 @@ public static class HirekitHost
             logger.LogInformation("Built the question-bank projection of {Documents} stored kit documents", projected);
         }
 
-        var catalog = app.Services.GetRequiredService<BuiltInKitCatalog>();
+        var catalog = await parsingCatalog;
         var installed = await app.Services.GetRequiredService<InstallBuiltInKits>().EverywhereAsync(app.Lifetime.ApplicationStopping);
         logger.LogInformation("Built-in kits: {Kits}; {Installed} kit versions installed now", string.Join(", ", catalog.Kits.Select(k => k.Kit.Info.Slug)), installed);
     }
