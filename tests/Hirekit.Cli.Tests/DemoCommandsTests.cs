@@ -111,6 +111,12 @@ public sealed class DemoCommandsTests : IAsyncLifetime
         var interviewId = interviewer.GetProperty("interviews")[0].GetProperty("id").GetGuid();
         var own = await _db.Get<GetOwnScorecard>().HandleAsync(new Actor(member!.Id, organizationId, Role.Interviewer, member.DisplayName), interviewId, CancellationToken.None);
         Assert.True(own.IsSuccess);
+
+        // Drafts left past the reminder delay were reminded "at the time", so the first start of
+        // the server does not send a backlog of reminders.
+        var due = await _db.Get<IScorecardStore>().ListDueRemindersAsync(DateTimeOffset.UtcNow - SendScorecardReminders.After, 10, CancellationToken.None);
+        Assert.Empty(due);
+        Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM scorecards WHERE reminded_at IS NOT NULL") > 0, "no overdue drafts in the seeded data to check against");
     }
 
     [Fact]

@@ -720,6 +720,11 @@ public sealed class DemoSeeder(
                 var ends = new DateTimeOffset(x.Starts, TimeSpan.Zero).AddMinutes(plan.StageOf(x).DurationMinutes);
                 var submittedAt = ends.AddMinutes(_random.Next(20, 2 * 1440));
                 submittedAt = submittedAt > now ? now.AddMinutes(-1) : submittedAt;
+                // A running server would already have reminded the interviewer of a draft left
+                // past the reminder delay; without this the first start would send a backlog of
+                // tens of thousands of reminders.
+                var remindAt = ends + Core.Scorecards.SendScorecardReminders.After;
+                DateTimeOffset? remindedAt = !submitted && remindAt < now ? remindAt : null;
                 row.Id(x.ScorecardAt(p));
                 row.Id(organizationId);
                 row.Id(x.Id);
@@ -734,7 +739,7 @@ public sealed class DemoSeeder(
                 row.Instant(created);
                 row.Instant(submitted ? submittedAt : created);
                 row.Instant(null);
-                row.Instant(null);
+                row.Instant(remindedAt);
             }, ct);
         }
 

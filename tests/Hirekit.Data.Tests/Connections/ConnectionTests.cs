@@ -56,6 +56,20 @@ public sealed class ConnectionTests
         Assert.Equal(1, SQLitePCL.raw.sqlite3_threadsafe()); // compiled thread-safe, so multi-thread mode is available
     }
 
+    [PostgresFact]
+    public async Task Postgres_PreparesRepeatedStatements_UnlessTheConnectionStringChooses()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        Assert.DoesNotContain("Auto Prepare", db.Settings.ConnectionString, StringComparison.OrdinalIgnoreCase);
+        await using var byDefault = new PostgresConnectionFactory(db.Settings.ConnectionString);
+        await using var byChoice = new PostgresConnectionFactory(db.Settings.ConnectionString + ";Max Auto Prepare=0");
+        await using var a = await byDefault.OpenAsync(CancellationToken.None);
+        await using var b = await byChoice.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(PostgresConnectionFactory.DefaultMaxAutoPrepare, new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString).MaxAutoPrepare);
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString).MaxAutoPrepare);
+    }
+
     [Fact]
     public async Task ForeignKeys_AreEnforced()
     {
