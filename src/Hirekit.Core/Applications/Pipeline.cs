@@ -8,7 +8,8 @@ namespace Hirekit.Core.Applications;
 
 /// <summary>
 /// A job's board: Applied, the loop's stages in order, Offer, Hired, Rejected and Withdrawn, each
-/// with its count and newest cards. Two queries whatever the number of applications.
+/// with its count and newest cards. A fixed number of queries whatever the number of applications
+/// (the cards are cached per job until anything on them changes; ADR 22).
 /// </summary>
 public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, JobAccess access)
 {

@@ -106,7 +106,7 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
     /// <summary>
     /// The board: every column's count, read on each call, and its newest cards, taken from
     /// <see cref="PipelineCardCache"/> when the job's pipeline version is the one they were read
-    /// at. Two statements on a cached board, three otherwise, whatever the number of applications.
+    /// at. One statement on a cached board, two otherwise, whatever the number of applications.
     /// </summary>
     public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
     {

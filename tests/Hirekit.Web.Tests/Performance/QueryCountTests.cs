@@ -35,6 +35,13 @@ public sealed class QueryCountTests(QueryCountTests.Orgs orgs, ITestOutputHelper
             "/api/v1/applications/{application}/debrief",
             "/api/v1/questions?q=incident",
             "/api/v1/questions?pageSize=50",
+            "/api/v1/jobs/{job}/feedback-reports",
+            "/api/v1/jobs/{job}/loop",
+            "/api/v1/jobs/{job}/team",
+            "/api/v1/members",
+            "/api/v1/audit",
+            "/api/v1/kits",
+            "/api/v1/me",
         ];
         string[] interviewer =
         [

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hirekit.Web.Pages.Pipeline;
 
 /// <summary>
-/// A job's pipeline board: a column per stage with its count and newest cards (two queries for
-/// the board, whatever the number of applications). Each column that cards can leave is one move
+/// A job's pipeline board: a column per stage with its count and newest cards (a fixed number of
+/// queries, whatever the number of applications; see GetPipeline). Each column that cards can leave is one move
 /// form: a checkbox per card and one stage list, so a recruiter moves one or several candidates
 /// with a plain post that comes back here (post/redirect/get). pipeline.js adds drag and drop,
 /// which posts one application with fetch and gets JSON back.
