@@ -104,7 +104,7 @@ public sealed class AcceptInvitation(IAccountStore accounts, IInvitationStore in
     public static readonly Error Invalid = Error.NotFound("invitation.invalid", "This invitation link is not valid any more. Ask an admin for a new one.");
 
     public async Task<PendingInvitation?> FindAsync(string token, CancellationToken ct) =>
-        string.IsNullOrEmpty(token) || token.Length > 200 ? null : await invitations.FindPendingAsync(SecretToken.Hash(token), time.GetUtcNow(), ct);
+        SecretToken.HashPresented(token) is { } hash ? await invitations.FindPendingAsync(hash, time.GetUtcNow(), ct) : null;
 
     public async Task<Result<Response>> HandleAsync(Request request, CancellationToken ct)
     {

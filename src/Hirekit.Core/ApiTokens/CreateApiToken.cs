@@ -74,12 +74,12 @@ public sealed class AuthenticateApiToken(IApiTokenStore store, TimeProvider time
 {
     public async Task<Actor?> HandleAsync(string token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 200 || !token.StartsWith(SecurityPolicy.ApiTokenPrefix, StringComparison.Ordinal))
+        if (SecretToken.HashPresented(token) is not { } hash || !token.StartsWith(SecurityPolicy.ApiTokenPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var record = await store.FindByHashAsync(SecretToken.Hash(token), ct);
+        var record = await store.FindByHashAsync(hash, ct);
         var now = time.GetUtcNow();
         if (record is null || record.RevokedAt is not null || record.ExpiresAt <= now || !record.MemberActive)
         {

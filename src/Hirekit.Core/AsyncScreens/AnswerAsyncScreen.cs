@@ -23,8 +23,6 @@ public sealed class AsyncScreenLinks(IAsyncScreenStore screens, IKitStore kits, 
     /// <summary>The longest answer accepted, in characters (about 3,000 words).</summary>
     public const int MaxAnswer = 20_000;
 
-    private const int MaxToken = 100;
-
     /// <summary>One answer for unknown, cancelled and foreign links alike, so a link reveals nothing about others.</summary>
     public static readonly Error NotFound = Error.NotFound("async_screen.not_found", "This link does not open a written screen. Check that you copied the whole link from the e-mail.");
 
@@ -32,12 +30,12 @@ public sealed class AsyncScreenLinks(IAsyncScreenStore screens, IKitStore kits, 
 
     public async Task<AsyncScreenByToken?> FindAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxToken)
+        if (SecretToken.HashPresented(token) is not { } hash)
         {
             return null;
         }
 
-        var found = await screens.FindByTokenAsync(SecretToken.Hash(token), ct);
+        var found = await screens.FindByTokenAsync(hash, ct);
         return found is null || found.Screen.CancelledAt is not null ? null : found;
     }
 

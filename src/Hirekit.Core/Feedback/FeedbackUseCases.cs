@@ -15,7 +15,7 @@ namespace Hirekit.Core.Feedback;
 /// speak to the candidate on behalf of the organisation, so hiring managers and interviewers
 /// neither edit nor send them.
 /// </summary>
-public sealed class FeedbackAccess(GetApplication getApplication, IFeedbackReportStore reports)
+public sealed class FeedbackAccess(GetApplication getApplication, IFeedbackReportStore reports, JobAccess jobs)
 {
     public static readonly Error NotFound = Error.NotFound("feedback.not_found", "No such feedback report, or not one of your jobs'.");
 
@@ -31,6 +31,19 @@ public sealed class FeedbackAccess(GetApplication getApplication, IFeedbackRepor
         }
 
         return CandidateAccess.CanManage(actor) ? application : Forbidden;
+    }
+
+    /// <summary>A job whose feedback the actor works on: visible to them, and they manage candidates.</summary>
+    public async Task<Result<JobContext>> JobAsync(Actor actor, Guid jobId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var job = await jobs.VisibleAsync(actor, jobId, ct);
+        if (!job.IsSuccess)
+        {
+            return job.Error!;
+        }
+
+        return CandidateAccess.CanManage(actor) ? job : Forbidden;
     }
 
     public async Task<Result<(FeedbackReport Report, ApplicationDetails Application)>> ReportAsync(Actor actor, Guid reportId, CancellationToken ct)
@@ -318,12 +331,12 @@ public sealed class ViewPublishedReport(IFeedbackReportStore reports, TimeProvid
 
     public async Task<Result<PublishedReport>> HandleAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        if (SecretToken.HashPresented(token) is not { } hash)
         {
             return NotFound;
         }
 
-        var published = await reports.FindPublishedAsync(SecretToken.Hash(token), ct);
+        var published = await reports.FindPublishedAsync(hash, ct);
         var now = time.GetUtcNow();
         if (published is null || !published.Report.IsLive(now))
         {
@@ -344,22 +357,17 @@ public sealed class ViewPublishedReport(IFeedbackReportStore reports, TimeProvid
 /// feedback stands, by name; at most <see cref="Limit"/>, with <see cref="JobFeedback.More"/> set
 /// when there are more.
 /// </summary>
-public sealed class ListJobFeedback(JobAccess jobs, IFeedbackReportStore reports)
+public sealed class ListJobFeedback(FeedbackAccess access, IFeedbackReportStore reports)
 {
     public const int Limit = 500;
 
     public async Task<Result<JobFeedback>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var job = await jobs.VisibleAsync(actor, jobId, ct);
+        var job = await access.JobAsync(actor, jobId, ct);
         if (!job.IsSuccess)
         {
             return job.Error!;
-        }
-
-        if (!CandidateAccess.CanManage(actor))
-        {
-            return FeedbackAccess.Forbidden;
         }
 
         var items = await reports.ListForJobAsync(actor.OrganizationId, jobId, Limit + 1, ct);
@@ -375,7 +383,7 @@ public sealed record JobFeedback(IReadOnlyList<FeedbackListItem> Items, bool Mor
 /// call (<see cref="Outcome.More"/> says to call again). Each draft is its own transaction: one that
 /// fails leaves the others written.
 /// </summary>
-public sealed class DraftJobFeedback(JobAccess jobs, IFeedbackReportStore reports, DraftFeedbackReport draft)
+public sealed class DraftJobFeedback(FeedbackAccess access, IFeedbackReportStore reports, DraftFeedbackReport draft)
 {
     public const int Batch = 100;
 
@@ -384,15 +392,10 @@ public sealed class DraftJobFeedback(JobAccess jobs, IFeedbackReportStore report
     public async Task<Result<Outcome>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var job = await jobs.VisibleAsync(actor, jobId, ct);
+        var job = await access.JobAsync(actor, jobId, ct);
         if (!job.IsSuccess)
         {
             return job.Error!;
-        }
-
-        if (!CandidateAccess.CanManage(actor))
-        {
-            return FeedbackAccess.Forbidden;
         }
 
         var due = await reports.DueForJobAsync(actor.OrganizationId, jobId, Batch + 1, ct);

@@ -139,12 +139,12 @@ public sealed class ViewPublishedPlan(IOnboardingStore plans, TimeProvider time)
 
     public async Task<Result<PublishedPlan>> HandleAsync(string? token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        if (SecretToken.HashPresented(token) is not { } hash)
         {
             return NotFound;
         }
 
-        var published = await plans.FindPublishedAsync(SecretToken.Hash(token), ct);
+        var published = await plans.FindPublishedAsync(hash, ct);
         return published is null || published.Plan.LinkExpiresAt <= time.GetUtcNow() ? NotFound : published;
     }
 }

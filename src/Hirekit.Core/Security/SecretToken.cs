@@ -12,6 +12,12 @@ public static class SecretToken
 {
     private const int RandomBytes = 32;
 
+    /// <summary>
+    /// The longest token accepted from outside. Ours are 43 characters after a short prefix, so a
+    /// longer one cannot match and is refused before it is hashed.
+    /// </summary>
+    public const int MaxPresentedLength = 200;
+
     /// <summary>A new token: <paramref name="prefix"/> followed by 256 random bits in base64url.</summary>
     public static string Create(string prefix = "")
     {
@@ -28,6 +34,13 @@ public static class SecretToken
         SHA256.HashData(Encoding.UTF8.GetBytes(token), digest);
         return Convert.ToHexStringLower(digest);
     }
+
+    /// <summary>
+    /// The hash to look a presented token up by (a cookie, a bearer token, a link), or null when it
+    /// is empty or longer than <see cref="MaxPresentedLength"/> and so cannot match anything.
+    /// </summary>
+    public static string? HashPresented(string? token) =>
+        string.IsNullOrEmpty(token) || token.Length > MaxPresentedLength ? null : Hash(token);
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -54,12 +54,12 @@ public sealed class AuthenticateSession(ISessionStore store, TimeProvider time)
 
     public async Task<Response?> HandleAsync(string token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        if (SecretToken.HashPresented(token) is not { } hash)
         {
             return null;
         }
 
-        var session = await store.FindByTokenHashAsync(SecretToken.Hash(token), ct);
+        var session = await store.FindByTokenHashAsync(hash, ct);
         if (session is null)
         {
             return null;

@@ -57,7 +57,7 @@ public sealed class CompleteSetup(ISetupStore store, InstallBuiltInKits installK
     public static readonly Error InvalidToken = Error.NotFound("setup.invalid_token", "This setup link is not valid: it was used, it expired, or setup is already done. Restart the server for a new link while no user exists.");
 
     public async Task<bool> IsUsableAsync(string? token, CancellationToken ct) =>
-        !string.IsNullOrEmpty(token) && token.Length <= 200 && await store.IsTokenUsableAsync(SecretToken.Hash(token), time.GetUtcNow(), ct);
+        SecretToken.HashPresented(token) is { } hash && await store.IsTokenUsableAsync(hash, time.GetUtcNow(), ct);
 
     public async Task<Result<Response>> HandleAsync(Request request, CancellationToken ct)
     {

@@ -40,4 +40,16 @@ public sealed class SecretTokenTests
         Assert.NotEqual(SecretToken.Hash(token), SecretToken.Hash(token + "x"));
         Assert.Equal("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", SecretToken.Hash("hello"));
     }
+
+    [Fact]
+    public void HashPresented_HashesARealToken_AndRefusesEmptyOrOversizedOnesUnhashed()
+    {
+        var token = SecretToken.Create("r_");
+
+        Assert.Equal(SecretToken.Hash(token), SecretToken.HashPresented(token));
+        Assert.Null(SecretToken.HashPresented(null));
+        Assert.Null(SecretToken.HashPresented(""));
+        Assert.Null(SecretToken.HashPresented(new string('a', SecretToken.MaxPresentedLength + 1)));
+        Assert.NotNull(SecretToken.HashPresented(new string('a', SecretToken.MaxPresentedLength)));
+    }
 }
