@@ -10,7 +10,8 @@ using Npgsql;
 // product's pipeline API runs for its data (the job, its loop and stage interviewers, the cards
 // of every column in one UNION ALL, the kept column counts) on one pooled connection, and writes
 // the columns as JSON. No authentication, no access rules, no use cases, no Dapper, no logging:
-// the throughput of the SQL and the HTTP server alone.
+// the throughput of the SQL and the HTTP server alone. It reads the cards on every request; the
+// product keeps them cached until they change (ADR 22), so it can serve more than this "limit".
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var provider = builder.Configuration["Reference:Provider"] ?? "sqlite";

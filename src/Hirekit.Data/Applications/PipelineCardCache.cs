@@ -8,7 +8,8 @@ namespace Hirekit.Data.Applications;
 /// (<c>pipeline_versions</c>, raised by triggers on every change a card can show; ADR 22). A
 /// reader compares the version it has just read with the cached one and uses the cards only on
 /// an exact match, so a board is never older than the last committed change it could see.
-/// Bounded: at <see cref="Capacity"/> jobs, the least recently read entry makes room.
+/// Bounded: at <see cref="Capacity"/> jobs, the least recently read entry makes room (misses
+/// racing each other may overshoot by as many entries as there are concurrent requests).
 /// </summary>
 public sealed class PipelineCardCache
 {

@@ -304,6 +304,37 @@ public sealed partial class AsyncScreenTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Board_CachedBeforeTheCandidateStarts_ShowsTheStartThenTheSubmission()
+    {
+        // The board's cards are cached under the job's pipeline version (ADR 22); the first
+        // draft and the submission must raise it, while later autosaves need not.
+        var s = await ScenarioAsync();
+        var (_, link) = await SendAsync(s);
+        var url = new Uri($"/api/v1/jobs/{s.Scenario.JobId}/pipeline", UriKind.Relative);
+        var candidate = App.Browser();
+        var page = await Forms.GetPageAsync(candidate, link);
+        var name = page.QuerySelector("textarea")!.GetAttribute("name")!;
+        var sent = await ScreenOnCardAsync();
+
+        await Forms.SubmitAsync(candidate, page, $"{link}/Draft", new() { [name] = "A first thought." });
+        var started = await ScreenOnCardAsync();
+        await Forms.SubmitAsync(candidate, await Forms.GetPageAsync(candidate, link), $"{link}/Submit", new() { [name] = "The answer.", ["Confirm"] = "true" });
+        var submitted = await ScreenOnCardAsync();
+
+        Assert.Equal(JsonValueKind.Null, sent.GetProperty("startedAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, started.GetProperty("startedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, started.GetProperty("submittedAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, submitted.GetProperty("submittedAt").ValueKind);
+
+        async Task<JsonElement> ScreenOnCardAsync()
+        {
+            var columns = JsonDocument.Parse(await s.Scenario.Api.GetStringAsync(url)).RootElement.GetProperty("columns");
+            return columns.EnumerateArray().SelectMany(c => c.GetProperty("cards").EnumerateArray())
+                .Single(c => c.GetProperty("applicationId").GetGuid() == s.Scenario.ApplicationId).GetProperty("writtenScreen");
+        }
+    }
+
+    [Fact]
     public async Task Board_WithScreensOnItsCards_RunsAsManyQueriesAsWithout()
     {
         var s = await ScenarioAsync();
