@@ -15,8 +15,18 @@ public sealed record Candidate(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A candidate in a list, with the number of applications (counted for the page's rows only).</summary>
-public sealed record CandidateSummary(Guid Id, string Name, string Email, string Source, int Applications, DateTimeOffset CreatedAt);
+/// <summary>
+/// A candidate in a list, with the number of applications (counted for the page's rows only).
+/// <see cref="Hit"/> is where a text search placed the row (its next-page position); null in
+/// an unsearched list.
+/// </summary>
+public sealed record CandidateSummary(Guid Id, string Name, string Email, string Source, int Applications, DateTimeOffset CreatedAt, CandidateSearchHit? Hit = null);
+
+/// <summary>
+/// A search result's place in the order of ADR 25: tier 1 (every word in the name or e-mail)
+/// before tier 2 (elsewhere), newest first within a tier by the full-text key.
+/// </summary>
+public sealed record CandidateSearchHit(int Tier, long Key);
 
 public static class CandidateSorts
 {

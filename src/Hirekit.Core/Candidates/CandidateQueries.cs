@@ -45,8 +45,8 @@ public sealed class ListCandidates(ICandidateStore candidates)
         if (page.HasMore)
         {
             var last = page.Items[^1];
-            next = terms.Count > 0
-                ? CandidateCursor.Offset(CandidateCursor.OffsetOf(query.After) + size)
+            next = last.Hit is { } hit
+                ? CandidateCursor.Search(hit)
                 : query.Sort == CandidateSorts.Name ? CandidateCursor.ByName(last.Name, last.Id) : CandidateCursor.ById(last.Id);
         }
 
@@ -55,8 +55,8 @@ public sealed class ListCandidates(ICandidateStore candidates)
 }
 
 /// <summary>
-/// Opaque page cursors: "i:{id}" (newest first), "n:{id}:{name}" (by name), "o:{offset}" (ranked
-/// search). Base64url so they travel in URLs untouched.
+/// Opaque page cursors: "i:{id}" (newest first), "n:{id}:{name}" (by name), "s:{tier}:{key}"
+/// (text search, ADR 25). Base64url so they travel in URLs untouched.
 /// </summary>
 public static class CandidateCursor
 {
@@ -64,11 +64,27 @@ public static class CandidateCursor
 
     public static string ByName(string name, Guid id) => Encode($"n:{id}:{name.ToLowerInvariant()}");
 
-    public static string Offset(int offset) => Encode($"o:{offset.ToString(CultureInfo.InvariantCulture)}");
+    public static string Search(CandidateSearchHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return Encode(string.Create(CultureInfo.InvariantCulture, $"s:{hit.Tier}:{hit.Key}"));
+    }
 
-    public static bool IsValid(string cursor, bool ranked) => Decode(cursor) is { } d && (ranked ? d.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(d[2..], NumberStyles.None, CultureInfo.InvariantCulture, out _) : (d.StartsWith("i:", StringComparison.Ordinal) && Guid.TryParse(d[2..], out _)) || (d.StartsWith("n:", StringComparison.Ordinal) && d.Length > 39 && Guid.TryParse(d[2..38], out _)));
+    public static bool IsValid(string cursor, bool searched) => searched
+        ? SearchPosition(cursor) is not null
+        : Decode(cursor) is { } d && ((d.StartsWith("i:", StringComparison.Ordinal) && Guid.TryParse(d[2..], out _)) || (d.StartsWith("n:", StringComparison.Ordinal) && d.Length > 39 && Guid.TryParse(d[2..38], out _)));
 
-    public static int OffsetOf(string? cursor) => cursor is not null && Decode(cursor) is { } d && d.StartsWith("o:", StringComparison.Ordinal) ? int.Parse(d[2..], CultureInfo.InvariantCulture) : 0;
+    /// <summary>The search position after which the next page starts, or null for none or a malformed cursor.</summary>
+    public static CandidateSearchHit? SearchPosition(string? cursor)
+    {
+        var d = cursor is null ? null : Decode(cursor);
+        if (d is null || !d.StartsWith("s:", StringComparison.Ordinal) || d.Length < 5 || d[2] is not ('1' or '2') || d[3] != ':')
+        {
+            return null;
+        }
+
+        return long.TryParse(d.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? new CandidateSearchHit(d[2] - '0', key) : null;
+    }
 
     /// <summary>The position after which the next page starts: (lower-case name or null, id).</summary>
     public static (string? Name, Guid Id)? Position(string? cursor)

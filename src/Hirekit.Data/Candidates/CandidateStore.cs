@@ -8,6 +8,7 @@ using Hirekit.Core.Common;
 using Hirekit.Data.Applications;
 using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
+using Hirekit.Data.Dialects;
 
 namespace Hirekit.Data.Candidates;
 
@@ -160,29 +161,26 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     public async Task<IReadOnlyList<CandidateSummary>> SearchAsync(Guid organizationId, CandidateQuery query, IReadOnlyList<string> terms, Guid? memberId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(terms);
         var parameters = new DynamicParameters(new { OrganizationId = organizationId, Limit = query.PageSize });
         var where = new StringBuilder("c.organization_id = @OrganizationId AND c.merged_into_id IS NULL");
-        var text = terms.Count > 0 ? db.Dialect.CandidateSearch(terms) : null;
-        if (text is not null)
-        {
-            where.Append(" AND ").Append(text.Predicate);
-            parameters.Add("Match", text.Match);
-        }
-
         if (memberId is { } member)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM applications va JOIN job_team vt ON vt.organization_id = va.organization_id AND vt.job_id = va.job_id WHERE va.organization_id = @OrganizationId AND va.candidate_id = c.id AND vt.user_id = @MemberId)");
             parameters.Add("MemberId", member);
         }
 
-        // With a job, the page is driven from the job's applications (a candidate applies to a
-        // job once, so the join adds no duplicates): newest first it walks the unique index
-        // (job_id, candidate_id) backwards and stops at a page, however small the job is next to
-        // the organisation. Without a job, a stage filter is a semi-join.
-        var from = "candidates c";
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            where.Append(" AND c.source = @Source");
+            parameters.Add("Source", query.Source.Trim().ToLowerInvariant());
+        }
+
+        // A job filter joins the job's applications (a candidate applies to a job once, so the
+        // join adds no duplicates); without a job, a stage filter is a semi-join.
+        var onJob = query.JobId is not null;
         if (query.JobId is { } jobId)
         {
-            from = "applications fa JOIN candidates c ON c.id = fa.candidate_id";
             where.Append(" AND fa.organization_id = @OrganizationId AND fa.job_id = @JobId");
             parameters.Add("JobId", jobId);
             if (query.Stage is { } stage)
@@ -197,24 +195,28 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             parameters.Add("Stage", stage);
         }
 
-        var newestKey = query.JobId is null ? "c.id" : "fa.candidate_id";
+        var sql = terms.Count > 0
+            ? RankedSearchSql(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query.After, parameters)
+            : ListSql(query, onJob, where, parameters);
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        return rows.Select(r => new CandidateSummary(
+            r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt, r.Tier is { } tier ? new CandidateSearchHit((int)tier, r.SearchKey ?? 0) : null)).ToList();
+    }
 
-        if (!string.IsNullOrWhiteSpace(query.Source))
-        {
-            where.Append(" AND c.source = @Source");
-            parameters.Add("Source", query.Source.Trim().ToLowerInvariant());
-        }
-
+    /// <summary>
+    /// The unsearched list, newest first or by name, a keyset page at a time. With a job the page
+    /// is driven from the job's applications: newest first walks the unique index (job_id,
+    /// candidate_id) backwards and stops at a page, however small the job is next to the
+    /// organisation. The page is chosen first, carrying its sort key, so only the page is sorted
+    /// again and applications are counted for the page's rows only.
+    /// </summary>
+    private static string ListSql(CandidateQuery query, bool onJob, StringBuilder where, DynamicParameters parameters)
+    {
+        var from = onJob ? "applications fa JOIN candidates c ON c.id = fa.candidate_id" : "candidates c";
+        var newestKey = onJob ? "fa.candidate_id" : "c.id";
         string order, sortKey, outerOrder = "p.sort_key, p.id";
-        var paging = "LIMIT @Limit";
-        if (text is not null)
-        {
-            order = $"{text.Rank}, c.id";
-            sortKey = text.Rank;
-            paging = "LIMIT @Limit OFFSET @Offset";
-            parameters.Add("Offset", CandidateCursor.OffsetOf(query.After));
-        }
-        else if (query.Sort == CandidateSorts.Name)
+        if (query.Sort == CandidateSorts.Name)
         {
             order = "lower(c.name), c.id";
             sortKey = "lower(c.name)";
@@ -237,25 +239,92 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             }
         }
 
-        // The page is chosen first, carrying its sort key so only the page is sorted again;
-        // applications are counted for the page's rows only.
-        var sql = $"""
+        return $"""
             WITH page AS (
                 SELECT c.id, c.name, c.email, c.source, c.created_at, {sortKey} AS sort_key
                 FROM {from}
-                {text?.Join ?? ""}
                 WHERE {where}
                 ORDER BY {order}
-                {paging}
+                LIMIT @Limit
             )
             SELECT p.id, p.name, p.email, p.source, p.created_at,
                    (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
             FROM page p
             ORDER BY {outerOrder}
             """;
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return rows.Select(r => new CandidateSummary(r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt)).ToList();
+    }
+
+    /// <summary>
+    /// A text search (ADR 25): name-or-e-mail matches, then the rest, newest first within each
+    /// tier; the cursor is (tier, key). Applications are counted for the page's rows only.
+    /// </summary>
+    private static string RankedSearchSql(CandidateSearchSql search, bool onJob, string where, string? after, DynamicParameters parameters)
+    {
+        var from = onJob ? $"{search.From} JOIN applications fa ON fa.candidate_id = c.id" : search.From;
+        var position = CandidateCursor.SearchPosition(after);
+        if (position is { } p)
+        {
+            parameters.Add("AfterTier", p.Tier);
+            parameters.Add("AfterKey", p.Key);
+        }
+
+        var page = search.ReadsInKeyOrder
+            ? TiersInKeyOrder(search, from, where, position, parameters)
+            : TiersInOnePass(search, from, where, position, parameters);
+        return $"""
+            WITH page AS MATERIALIZED (
+                {page}
+            )
+            SELECT p.id, p.name, p.email, p.source, p.created_at, p.tier, p.search_key,
+                   (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
+            FROM page p
+            ORDER BY p.tier, p.search_key DESC
+            """;
+    }
+
+    /// <summary>
+    /// Each tier reads the full-text index in key order and stops at the page, so a word that
+    /// matches thousands of candidates costs a page, not a pass over every match; the second
+    /// tier is read only when the first runs out. MATERIALIZED (in the caller) keeps the outer
+    /// sort outside the union: left to itself, SQLite pushes it into a merge of both tiers and
+    /// reads the second even when the first fills the page.
+    /// </summary>
+    private static string TiersInKeyOrder(CandidateSearchSql search, string from, string where, CandidateSearchHit? position, DynamicParameters parameters)
+    {
+        string Tier(int tier, string match)
+        {
+            parameters.Add($"Match{tier}", match);
+            var bound = position is { } p && p.Tier == tier ? $" AND {search.Key} < @AfterKey" : "";
+            return $"""
+                SELECT * FROM (
+                    SELECT c.id, c.name, c.email, c.source, c.created_at, {tier} AS tier, {search.Key} AS search_key
+                    FROM {from}
+                    WHERE {search.Predicate.Replace("@Match", $"@Match{tier}", StringComparison.Ordinal)} AND {where}{bound}
+                    ORDER BY {search.Key} DESC
+                    LIMIT @Limit
+                ) t{tier}
+                """;
+        }
+
+        return position is { Tier: 2 }
+            ? Tier(2, search.ElsewhereMatch)
+            : $"{Tier(1, search.NameOrEmailMatch)}\nUNION ALL\n{Tier(2, search.ElsewhereMatch)}\nLIMIT @Limit";
+    }
+
+    /// <summary>Every match is read once; its tier is computed and the page is the top of (tier, key descending).</summary>
+    private static string TiersInOnePass(CandidateSearchSql search, string from, string where, CandidateSearchHit? position, DynamicParameters parameters)
+    {
+        parameters.Add("Match", search.AnywhereMatch);
+        parameters.Add("Match1", search.NameOrEmailMatch);
+        var tier = $"(CASE WHEN {search.Predicate.Replace("@Match", "@Match1", StringComparison.Ordinal)} THEN 1 ELSE 2 END)";
+        var bound = position is null ? "" : $" AND ({tier} > @AfterTier OR ({tier} = @AfterTier AND {search.Key} < @AfterKey))";
+        return $"""
+            SELECT c.id, c.name, c.email, c.source, c.created_at, {tier} AS tier, {search.Key} AS search_key
+            FROM {from}
+            WHERE {search.Predicate} AND {where}{bound}
+            ORDER BY tier, search_key DESC
+            LIMIT @Limit
+            """;
     }
 
     public async Task<IReadOnlyList<(Candidate Candidate, int Applications)>> ExportPageAsync(Guid organizationId, Guid? after, int limit, CancellationToken ct)
@@ -440,6 +509,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         public DateTimeOffset CreatedAt { get; init; }
 
         public long Applications { get; init; }
+
+        public long? Tier { get; init; }
+
+        public long? SearchKey { get; init; }
     }
 
     private sealed class EmailRow

@@ -22,8 +22,11 @@ public interface ISqlDialect
     /// </summary>
     TextSearchSql QuestionSearch(IReadOnlyList<string> terms);
 
-    /// <summary>Full-text matching of candidates (aliased <c>c</c>) on name, e-mail and resume text.</summary>
-    TextSearchSql CandidateSearch(IReadOnlyList<string> terms);
+    /// <summary>
+    /// Full-text matching of candidates (aliased <c>c</c>) on name, e-mail and resume text, in the
+    /// two tiers of ADR 25, each readable newest first so the engine can stop at a page.
+    /// </summary>
+    CandidateSearchSql CandidateSearch(IReadOnlyList<string> terms);
 
     /// <summary>
     /// Ids for an <c>IN @list</c> parameter in the stored form. Dapper's list expansion bypasses
@@ -49,3 +52,14 @@ public interface ISqlDialect
 /// expression that sorts best first in ascending order, and the value to bind as <c>@Match</c>.
 /// </summary>
 public sealed record TextSearchSql(string Join, string Predicate, string Rank, string Match);
+
+/// <summary>
+/// Candidate search fragments (ADR 25). <see cref="From"/> joins the full-text index to
+/// <c>candidates c</c>; <see cref="Predicate"/> tests <c>@Match</c>; <see cref="Key"/> is
+/// <c>candidates.search_id</c> as the index sees it, newest highest. Tier 1 matches every word
+/// in the name or e-mail; tier 2 every word somewhere but not tier 1, so the tiers never
+/// overlap. Where <see cref="ReadsInKeyOrder"/>, the index hands rows over in descending key
+/// order and each tier is read separately, stopping at a page; otherwise every match is read
+/// once and its tier computed.
+/// </summary>
+public sealed record CandidateSearchSql(string From, string Predicate, string Key, string NameOrEmailMatch, string ElsewhereMatch, string AnywhereMatch, bool ReadsInKeyOrder);

@@ -18,12 +18,22 @@ public sealed class SqliteDialect : ISqlDialect
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
-    /// <summary>FTS5 over name, e-mail and resume text; name and e-mail weigh 10, the resume 1.</summary>
-    public TextSearchSql CandidateSearch(IReadOnlyList<string> terms) => new(
-        "JOIN candidates_fts cf ON cf.rowid = c.search_id",
-        "candidates_fts MATCH @Match",
-        "bm25(candidates_fts, 10.0, 10.0, 1.0)",
-        string.Join(" ", terms.Select(t => $"\"{t}\"*")));
+    /// <summary>
+    /// FTS5 over name, e-mail and resume text. CROSS JOIN keeps the index as the outer loop, so
+    /// FTS5 hands rows over in descending rowid order and the query stops at the page.
+    /// </summary>
+    public CandidateSearchSql CandidateSearch(IReadOnlyList<string> terms)
+    {
+        var all = "(" + string.Join(" ", terms.Select(t => $"\"{t}\"*")) + ")";
+        return new(
+            "candidates_fts cf CROSS JOIN candidates c ON c.search_id = cf.rowid",
+            "candidates_fts MATCH @Match",
+            "cf.rowid",
+            "{name email} : " + all,
+            $"{all} NOT {{name email}} : {all}",
+            all,
+            ReadsInKeyOrder: true);
+    }
 
     public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
 

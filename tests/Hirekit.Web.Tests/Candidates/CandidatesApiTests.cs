@@ -62,6 +62,34 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Search_ListsNameAndEmailMatchesFirst_NewestFirstInEachTier_AndPagesAcrossTheTiers()
+    {
+        // ADR 25: every word in the name or e-mail comes before a match elsewhere; within each
+        // tier the newest candidate comes first. Created oldest to newest:
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+        await CreateCandidateAsync(api, "Mara Kestrel", resumeText: "Writes Go services.");
+        await CreateCandidateAsync(api, "Ivo Park", resumeText: "Tuned the kestrel load balancer.");
+        await CreateCandidateAsync(api, "Ode Lund", email: "kestrel.fan@example.test", resumeText: "Payments.");
+        await CreateCandidateAsync(api, "Una Berg", resumeText: "Kestrel and nginx in front of services.");
+        await CreateCandidateAsync(api, "Lia Kestrelson", resumeText: "Search relevance.");
+        await CreateCandidateAsync(api, "Zed Nobody", resumeText: "Writes Rust.");
+
+        string[] expected = ["Lia Kestrelson", "Ode Lund", "Mara Kestrel", "Una Berg", "Ivo Park"];
+        Assert.Equal(expected, await AllPagesAsync(api, "q=kestrel&pageSize=25"));
+        Assert.Equal(expected, await AllPagesAsync(api, "q=kestrel&pageSize=2")); // the second page spans both tiers
+        Assert.Equal(expected, await AllPagesAsync(api, "q=kestrel&pageSize=1"));
+
+        // Every word must match. Split over the name and the e-mail is still tier 1; a word only
+        // in the resume makes it tier 2, where the newer candidate leads.
+        Assert.Equal(["Ode Lund"], await AllPagesAsync(api, "q=lund+kestrel"));
+        Assert.Equal(["Una Berg", "Mara Kestrel"], await AllPagesAsync(api, "q=kestrel+services"));
+
+        // An offset cursor of the earlier bm25 order ("o:1") is refused, not misread.
+        var bad = await api.GetAsync(new Uri("/api/v1/candidates?q=kestrel&page=bzox", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task ListByJob_PagesThroughExactlyThatJobsCandidates_WithStageSearchAndSort()
     {
         // The job filter drives the page from the job's applications; every combination with
