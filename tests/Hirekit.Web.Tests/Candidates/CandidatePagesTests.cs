@@ -64,6 +64,8 @@ public sealed class CandidatePagesTests(AppFixture fixture, ITestOutputHelper ou
 
         Assert.Equal(["Oskar Lindqvist"], Names(kafka));
         Assert.Equal("kafka", (kafka.QuerySelector("input#q") as IHtmlInputElement)?.Value);
+        Assert.Contains("name or e-mail matches first", kafka.QuerySelector(".search-order")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(all.QuerySelector(".search-order"));
         Assert.Equal(["Oskar Lindqvist"], Names(referral));
         Assert.Contains("No candidates match", none.QuerySelector(".empty-state")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Priya Raman", "Oskar Lindqvist"], Names(all));
