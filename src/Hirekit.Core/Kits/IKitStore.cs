@@ -36,8 +36,11 @@ public sealed record KitVersionRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset? PublishedAt);
 
-/// <summary>A version's content hash, and its document unless the caller already holds that document parsed.</summary>
-public sealed record KitVersionContent(string ContentHash, string? Document);
+/// <summary>
+/// A version's content hash, and its document unless the caller already holds that document
+/// parsed. A published version never changes again (only drafts are rewritten or deleted).
+/// </summary>
+public sealed record KitVersionContent(string ContentHash, string? Document, bool Published = false);
 
 /// <summary>A version without its document, for version lists.</summary>
 public sealed record KitVersionInfo(Guid Id, int Number, string Status, string ContentHash, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? PublishedBy);

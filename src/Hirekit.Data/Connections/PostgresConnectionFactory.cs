@@ -7,12 +7,21 @@ namespace Hirekit.Data.Connections;
 /// <summary>
 /// PostgreSQL connections from one pooled <see cref="NpgsqlDataSource"/> per process. Unless the
 /// connection string says otherwise, statements used repeatedly are prepared on the server
-/// (<c>Max Auto Prepare</c>), so the hot reads skip parsing and planning (ADR 24).
+/// (<c>Max Auto Prepare</c>), so the hot reads skip parsing and planning (ADR 24), and the pool
+/// holds at most <see cref="DefaultMaxPoolSize"/> connections (ADR 26).
 /// </summary>
 public sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IDisposable, IAsyncDisposable
 {
     /// <summary>Prepared statements kept per physical connection when the connection string does not choose.</summary>
     public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// The pool's bound when the connection string does not set one: twice the processor count,
+    /// at least 4. More server processes than cores only queue in the kernel's run queue, where
+    /// the wait has no order and the tail latency grows (ADR 26); requests beyond the bound wait
+    /// for a connection in Npgsql's queue instead, first come first served.
+    /// </summary>
+    public static int DefaultMaxPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
 
     private readonly NpgsqlDataSource _dataSource = new NpgsqlDataSourceBuilder(WithDefaults(connectionString)) { Name = "hirekit" }.Build();
 
@@ -36,12 +45,18 @@ public sealed class PostgresConnectionFactory(string connectionString) : IDbConn
         // Npgsql's own builder answers ContainsKey for every keyword it knows, so the keys
         // actually written are read with the generic builder (both spellings Npgsql accepts).
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        if (!written.ContainsKey("Maximum Pool Size") && !written.ContainsKey("Max Pool Size") && !written.ContainsKey("MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -78,7 +78,7 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<ContentRow>(new CommandDefinition(
             """
-            SELECT v.content_hash,
+            SELECT v.content_hash, v.status,
                    CASE WHEN v.content_hash IN @Parsed THEN NULL
                         ELSE (SELECT d.document FROM kit_documents d WHERE d.content_hash = v.content_hash) END AS document
             FROM kit_versions v
@@ -87,7 +87,7 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
             // "" keeps the list non-empty (an empty IN list would leave the parameter untyped on PostgreSQL).
             new { OrganizationId = organizationId, KitId = kitId, Number = number, Parsed = parsedHashes.Append("").ToList() },
             cancellationToken: ct));
-        return row is null ? null : new KitVersionContent(row.ContentHash, row.Document);
+        return row is null ? null : new KitVersionContent(row.ContentHash, row.Document, row.Status == "published");
     }
 
     public async Task<IReadOnlyList<(Guid KitId, string ContentHash)>> ListLatestHashesAsync(Guid organizationId, CancellationToken ct)
@@ -412,6 +412,8 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
     private sealed class ContentRow
     {
         public string ContentHash { get; init; } = "";
+
+        public string Status { get; init; } = "";
 
         public string? Document { get; init; }
     }

@@ -33,6 +33,30 @@ public sealed class ConnectionTests
     }
 
     [SqliteFact]
+    public async Task Sqlite_APooledConnectionKeepsItsSettings_AndAFactoryWithOtherSettingsAppliesItsOwn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var full = new SqliteConnectionFactory(db.Settings.ConnectionString, SqliteSynchronous.Full);
+        for (var round = 0; round < 3; round++)
+        {
+            // The pool hands back the same physical connection each time; the settings survive
+            // although they are set only when a factory meets a connection the first time.
+            await using (var connection = await db.Connections.OpenAsync(CancellationToken.None))
+            {
+                Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+                Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+                Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+            }
+
+            await using (var connection = await full.OpenAsync(CancellationToken.None))
+            {
+                Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+                Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+            }
+        }
+    }
+
+    [SqliteFact]
     public async Task Sqlite_PrefersTheSystemLibraryWhenTheOperatingSystemHasOne()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -68,6 +92,50 @@ public sealed class ConnectionTests
 
         Assert.Equal(PostgresConnectionFactory.DefaultMaxAutoPrepare, new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString).MaxAutoPrepare);
         Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString).MaxAutoPrepare);
+    }
+
+    [PostgresFact]
+    public async Task Postgres_BoundsThePoolToTwiceTheCores_UnlessTheConnectionStringChooses()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var unbounded = new Npgsql.NpgsqlConnectionStringBuilder(db.Settings.ConnectionString) { Timeout = 1 };
+        unbounded.Remove("Maximum Pool Size");
+        await using var byDefault = new PostgresConnectionFactory(unbounded.ConnectionString);
+        await using var byChoice = new PostgresConnectionFactory(unbounded.ConnectionString + ";Maximum Pool Size=" + (PostgresConnectionFactory.DefaultMaxPoolSize + 1));
+        Assert.Equal(Math.Max(4, 2 * Environment.ProcessorCount), PostgresConnectionFactory.DefaultMaxPoolSize);
+
+        // The bound's worth of connections opens; one more waits for a free one and gives up
+        // after the connection string's timeout (1 s) instead of starting another server process.
+        var open = new List<System.Data.Common.DbConnection>();
+        for (var i = 0; i < PostgresConnectionFactory.DefaultMaxPoolSize; i++)
+        {
+            open.Add(await byDefault.OpenAsync(CancellationToken.None));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => byDefault.OpenAsync(CancellationToken.None));
+
+        // A connection string that sets its own bound is obeyed: one more than the default opens.
+        var chosen = new List<System.Data.Common.DbConnection>();
+        for (var i = 0; i <= PostgresConnectionFactory.DefaultMaxPoolSize; i++)
+        {
+            chosen.Add(await byChoice.OpenAsync(CancellationToken.None));
+        }
+
+        foreach (var connection in chosen)
+        {
+            await connection.DisposeAsync();
+        }
+
+        await open[0].DisposeAsync();
+        await using (await byDefault.OpenAsync(CancellationToken.None))
+        {
+            // A returned connection serves the next waiter.
+        }
+
+        foreach (var connection in open.Skip(1))
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -76,6 +76,30 @@ public sealed class RemixTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDocumentCache_ReadsADraftEveryTime_AndAPublishedVersionOnce()
+    {
+        var fork = await ForkAsync();
+        var cache = new KitDocumentCache();
+        var store = _db.Get<IKitStore>();
+        var first = await SaveNameAsync(fork.Id, null, "Performance Engineering");
+        var draftNumber = (await store.ListVersionsAsync(_editor.OrganizationId, fork.Id, CancellationToken.None)).Max(v => v.Number);
+
+        var (draft, draftQueries) = await ReadAsync(cache, store, fork.Id, draftNumber);
+        var second = await SaveNameAsync(fork.Id, first, "Performance Work");
+        var (edited, editedQueries) = await ReadAsync(cache, store, fork.Id, draftNumber);
+        Assert.Equal(("Performance Engineering", 1), (draft.FindCompetency("performance")!.Name, draftQueries));
+        Assert.Equal(("Performance Work", 1), (edited.FindCompetency("performance")!.Name, editedQueries)); // a draft is never taken from memory
+
+        await _db.Get<PublishKitDraft>().HandleAsync(_editor, fork.Id, second, CancellationToken.None);
+        var (published, publishedQueries) = await ReadAsync(cache, store, fork.Id, draftNumber);
+        var (again, againQueries) = await ReadAsync(cache, store, fork.Id, draftNumber);
+        Assert.Equal(("Performance Work", 1), (published.FindCompetency("performance")!.Name, publishedQueries));
+        Assert.Equal(0, againQueries); // published: it cannot change, so it is not read again
+        Assert.Same(published, again);
+        Assert.Null((await ReadAsync(cache, store, Guid.NewGuid(), draftNumber)).Kit);
+    }
+
+    [Fact]
     public async Task AnInvalidEdit_IsRefusedWithTheFieldAndSavesNothing()
     {
         var fork = await ForkAsync();
@@ -171,6 +195,23 @@ public sealed class RemixTests : IAsyncLifetime
 
         Assert.Equal("kit.invalid", result.Error?.Code);
         Assert.Matches(@"upload\.yaml:\d+:\d+", result.Error!.Message);
+    }
+
+    private async Task<string> SaveNameAsync(Guid kitId, string? expectedHash, string name)
+    {
+        var saved = await _db.Get<SaveDraftCompetency>().HandleAsync(_editor, kitId, new SaveDraftCompetency.Request(
+            "performance", null, name, "Making hot paths fast and keeping them fast.",
+            "Spots obvious hot spots.", "Profiles and fixes.", "Designs for latency budgets.", "Sets performance culture.",
+            ["Flame graphs", "Load testing"], expectedHash), CancellationToken.None);
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+        return saved.Value;
+    }
+
+    private async Task<(Kit Kit, int Queries)> ReadAsync(KitDocumentCache cache, IKitStore store, Guid kitId, int number)
+    {
+        using var scope = Hirekit.Data.Connections.QueryCounter.Begin();
+        var kit = await cache.VersionAsync(store, _editor.OrganizationId, kitId, number, CancellationToken.None);
+        return (kit!, scope.Counter.Count);
     }
 
     private async Task<KitSummary> ForkAsync()
