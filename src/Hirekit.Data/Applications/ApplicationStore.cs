@@ -131,15 +131,12 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
             cardCache.Keep(organizationId, jobId, version, shape, cards);
         }
 
-        return columns.Select((column, i) =>
-        {
-            var hasMore = cards[i].Count > cardsPerColumn;
-            return new PipelineColumn(column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), hasMore ? cards[i].Take(cardsPerColumn).ToList() : cards[i], hasMore);
-        }).ToList();
+        return columns.Select((column, i) => new PipelineColumn(
+            column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList();
     }
 
-    /// <summary>Each column's newest cards, one more than a page to tell whether there are more.</summary>
-    private static async Task<IReadOnlyList<IReadOnlyList<PipelineCard>>> ReadCardsAsync(DbConnection connection, Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
+    /// <summary>Each column's first page of newest cards, reading one more to tell whether there are more.</summary>
+    private static async Task<IReadOnlyList<CardPage>> ReadCardsAsync(DbConnection connection, Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
     {
         // One statement: each column's newest cards come from its own index range, so the cost
         // does not grow with the number of applications in the job.
@@ -165,7 +162,11 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
         }
 
         var rows = (await connection.QueryAsync<CardRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToLookup(c => c.Col);
-        return columns.Select((_, i) => (IReadOnlyList<PipelineCard>)rows[i].Select(c => c.ToCard()).ToList()).ToList();
+        return columns.Select((_, i) =>
+        {
+            var read = rows[i].Select(c => c.ToCard()).ToList();
+            return read.Count > cardsPerColumn ? new CardPage(read.Take(cardsPerColumn).ToList(), true) : new CardPage(read, false);
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct)

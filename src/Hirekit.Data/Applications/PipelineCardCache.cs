@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hirekit.Core.Candidates;
 
 namespace Hirekit.Data.Applications;
 
@@ -22,10 +21,10 @@ public sealed class PipelineCardCache
     public int Count => _entries.Count;
 
     /// <summary>
-    /// The cards (per column, newest first) cached for this job at exactly <paramref name="version"/> and for the same board
+    /// The card pages (per column, newest first) cached for this job at exactly <paramref name="version"/> and for the same board
     /// <paramref name="shape"/> (its columns and page size), or null.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<PipelineCard>>? Find(Guid organizationId, Guid jobId, long version, string shape)
+    public IReadOnlyList<CardPage>? Find(Guid organizationId, Guid jobId, long version, string shape)
     {
         if (!_entries.TryGetValue((organizationId, jobId), out var entry) || entry.Version != version || entry.Shape != shape)
         {
@@ -37,7 +36,7 @@ public sealed class PipelineCardCache
     }
 
     /// <summary>Keeps cards read at <paramref name="version"/>, unless a newer version is already kept.</summary>
-    public void Keep(Guid organizationId, Guid jobId, long version, string shape, IReadOnlyList<IReadOnlyList<PipelineCard>> cards)
+    public void Keep(Guid organizationId, Guid jobId, long version, string shape, IReadOnlyList<CardPage> cards)
     {
         var fresh = new Entry(version, shape, cards) { LastRead = Interlocked.Increment(ref _clock) };
         if (!_entries.ContainsKey((organizationId, jobId)) && _entries.Count >= Capacity)
@@ -61,7 +60,7 @@ public sealed class PipelineCardCache
         }
     }
 
-    private sealed class Entry(long version, string shape, IReadOnlyList<IReadOnlyList<PipelineCard>> cards)
+    private sealed class Entry(long version, string shape, IReadOnlyList<CardPage> cards)
     {
         public long LastRead;
 
@@ -69,6 +68,6 @@ public sealed class PipelineCardCache
 
         public string Shape { get; } = shape;
 
-        public IReadOnlyList<IReadOnlyList<PipelineCard>> Cards { get; } = cards;
+        public IReadOnlyList<CardPage> Cards { get; } = cards;
     }
 }

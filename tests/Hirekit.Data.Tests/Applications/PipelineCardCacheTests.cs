@@ -54,6 +54,6 @@ public sealed class PipelineCardCacheTests
         Assert.Null(cache.Find(Org, jobs[1], 1, "s"));
     }
 
-    private static IReadOnlyList<IReadOnlyList<PipelineCard>> Cards(string name) =>
-        [[new PipelineCard(Guid.NewGuid(), Guid.NewGuid(), name, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)]];
+    private static IReadOnlyList<CardPage> Cards(string name) =>
+        [new CardPage([new PipelineCard(Guid.NewGuid(), Guid.NewGuid(), name, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)], false)];
 }
