@@ -53,7 +53,8 @@ public sealed class PostgresConnectionFactory(string connectionString) : IDbConn
 
         if (!written.ContainsKey("Maximum Pool Size") && !written.ContainsKey("Max Pool Size") && !written.ContainsKey("MaxPoolSize"))
         {
-            builder.MaxPoolSize = DefaultMaxPoolSize;
+            // Never below a minimum the operator set: Npgsql refuses a minimum above the maximum.
+            builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         }
 
         return builder.ConnectionString;

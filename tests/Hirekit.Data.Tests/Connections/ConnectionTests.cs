@@ -136,6 +136,11 @@ public sealed class ConnectionTests
         {
             await connection.DisposeAsync();
         }
+
+        // A minimum above the default bound raises the bound with it instead of failing to start.
+        await using var withMinimum = new PostgresConnectionFactory(unbounded.ConnectionString + ";Minimum Pool Size=" + (PostgresConnectionFactory.DefaultMaxPoolSize + 2));
+        await using var first = await withMinimum.OpenAsync(CancellationToken.None);
+        Assert.Equal(PostgresConnectionFactory.DefaultMaxPoolSize + 2, new Npgsql.NpgsqlConnectionStringBuilder(first.ConnectionString).MaxPoolSize);
     }
 
     [Fact]
