@@ -124,12 +124,8 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
         var version = rows.FirstOrDefault(r => r.Stage == "#version")?.Count ?? 0;
         var counts = rows.Where(r => r.Stage != "#version").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
         var shape = $"{cardsPerColumn}|{string.Join(',', columns.Select(c => $"{c.Stage}:{c.StageId}"))}";
-        var cards = cardCache.Find(organizationId, jobId, version, shape);
-        if (cards is null)
-        {
-            cards = await ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, ct);
-            cardCache.Keep(organizationId, jobId, version, shape, cards);
-        }
+        // The shared read is not cancelled with this request: other requests may be waiting for it.
+        var cards = await cardCache.FindOrReadAsync(organizationId, jobId, version, shape, () => ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, CancellationToken.None));
 
         return columns.Select((column, i) => new PipelineColumn(
             column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList();

@@ -15,6 +15,7 @@ public sealed class PipelineCardCache
     public const int Capacity = 500;
 
     private readonly ConcurrentDictionary<(Guid Organization, Guid Job), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid Organization, Guid Job, long Version, string Shape), Lazy<Task<IReadOnlyList<CardPage>>>> _reading = new();
     private readonly object _evictionGate = new();
     private long _clock;
 
@@ -33,6 +34,40 @@ public sealed class PipelineCardCache
 
         Interlocked.Exchange(ref entry.LastRead, Interlocked.Increment(ref _clock));
         return entry.Cards;
+    }
+
+    /// <summary>
+    /// The cached card pages, or those <paramref name="read"/> returns, kept for the next caller.
+    /// Concurrent misses for the same job, version and shape share one read: when a board's
+    /// cards are not cached yet, sixteen requests arriving together would otherwise run the
+    /// card statement sixteen times and queue for the pool's few connections behind each other.
+    /// The shared read runs to the end even if the request that started it is cancelled, since
+    /// others wait for it; a read that fails is not kept, and the next miss reads again.
+    /// </summary>
+    public async Task<IReadOnlyList<CardPage>> FindOrReadAsync(Guid organizationId, Guid jobId, long version, string shape, Func<Task<IReadOnlyList<CardPage>>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Find(organizationId, jobId, version, shape) is { } cached)
+        {
+            return cached;
+        }
+
+        var key = (organizationId, jobId, version, shape);
+        var reading = new Lazy<Task<IReadOnlyList<CardPage>>>(async () =>
+        {
+            var cards = await read();
+            Keep(organizationId, jobId, version, shape, cards);
+            return cards;
+        });
+        var shared = _reading.GetOrAdd(key, reading);
+        try
+        {
+            return await shared.Value;
+        }
+        finally
+        {
+            _reading.TryRemove(KeyValuePair.Create(key, shared));
+        }
     }
 
     /// <summary>Keeps cards read at <paramref name="version"/>, unless a newer version is already kept.</summary>

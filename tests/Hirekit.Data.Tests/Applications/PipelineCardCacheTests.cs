@@ -54,6 +54,35 @@ public sealed class PipelineCardCacheTests
         Assert.Null(cache.Find(Org, jobs[1], 1, "s"));
     }
 
+    [Fact]
+    public async Task ConcurrentMisses_ShareOneRead_AndAFailedReadIsNotKept()
+    {
+        var cache = new PipelineCardCache();
+        var job = Guid.NewGuid();
+        var cards = Cards("Ada");
+        var release = new TaskCompletionSource<IReadOnlyList<CardPage>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reads = 0;
+        Task<IReadOnlyList<CardPage>> Read()
+        {
+            Interlocked.Increment(ref reads);
+            return release.Task;
+        }
+
+        var waiting = Enumerable.Range(0, 16).Select(_ => Task.Run(() => cache.FindOrReadAsync(Org, job, 5, "s", Read))).ToList();
+        await Task.Delay(50);
+        release.SetResult(cards);
+        var results = await Task.WhenAll(waiting);
+
+        Assert.Equal(1, reads);
+        Assert.All(results, r => Assert.Same(cards, r));
+        Assert.Same(cards, cache.Find(Org, job, 5, "s"));
+
+        // A read that fails reaches its waiters and is not kept; the next miss reads again.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.FindOrReadAsync(Org, job, 6, "s", () => throw new InvalidOperationException("database gone")));
+        var again = await cache.FindOrReadAsync(Org, job, 6, "s", () => Task.FromResult(Cards("Grace")));
+        Assert.Equal("Grace", again[0].Cards[0].CandidateName);
+    }
+
     private static IReadOnlyList<CardPage> Cards(string name) =>
         [new CardPage([new PipelineCard(Guid.NewGuid(), Guid.NewGuid(), name, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)], false)];
 }
