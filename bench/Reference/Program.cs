@@ -21,7 +21,8 @@ var postgres = provider == "postgres";
 NpgsqlDataSource? dataSource = null;
 if (postgres)
 {
-    dataSource = NpgsqlDataSource.Create(connectionString);
+    // The product's pool bound (ADR 26), so the two differ only in what runs around the SQL.
+    dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PostgresConnectionFactory.DefaultMaxPoolSize }.ConnectionString);
 }
 else
 {

@@ -196,7 +196,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         }
 
         var sql = terms.Count > 0
-            ? RankedSearchSql(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query.After, parameters)
+            ? TieredSearchSql(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query.After, parameters)
             : ListSql(query, onJob, where, parameters);
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
@@ -258,7 +258,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// A text search (ADR 25): name-or-e-mail matches, then the rest, newest first within each
     /// tier; the cursor is (tier, key). Applications are counted for the page's rows only.
     /// </summary>
-    private static string RankedSearchSql(CandidateSearchSql search, bool onJob, string where, string? after, DynamicParameters parameters)
+    private static string TieredSearchSql(CandidateSearchSql search, bool onJob, string where, string? after, DynamicParameters parameters)
     {
         var from = onJob ? $"{search.From} JOIN applications fa ON fa.candidate_id = c.id" : search.From;
         var position = CandidateCursor.SearchPosition(after);

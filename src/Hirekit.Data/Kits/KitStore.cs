@@ -87,7 +87,7 @@ public sealed class KitStore(IDbConnectionFactory db) : IKitStore
             // "" keeps the list non-empty (an empty IN list would leave the parameter untyped on PostgreSQL).
             new { OrganizationId = organizationId, KitId = kitId, Number = number, Parsed = parsedHashes.Append("").ToList() },
             cancellationToken: ct));
-        return row is null ? null : new KitVersionContent(row.ContentHash, row.Document, row.Status == "published");
+        return row is null ? null : new KitVersionContent(row.ContentHash, row.Document, row.Status == KitVersionStatuses.Published);
     }
 
     public async Task<IReadOnlyList<(Guid KitId, string ContentHash)>> ListLatestHashesAsync(Guid organizationId, CancellationToken ct)
