@@ -260,7 +260,6 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// </summary>
     private static string TieredSearchSql(CandidateSearchSql search, bool onJob, string where, string? after, DynamicParameters parameters)
     {
-        var from = onJob ? $"{search.From} JOIN applications fa ON fa.candidate_id = c.id" : search.From;
         var position = CandidateCursor.SearchPosition(after);
         if (position is { } p)
         {
@@ -268,9 +267,11 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             parameters.Add("AfterKey", p.Key);
         }
 
-        var page = search.ReadsInKeyOrder
-            ? TiersInKeyOrder(search, from, where, position, parameters)
-            : TiersInOnePass(search, from, where, position, parameters);
+        parameters.Add("Match1", search.NameOrEmail.Match);
+        parameters.Add("Match2", search.Elsewhere.Match);
+        var page = search.Reading == CandidateSearchReading.IndexInKeyOrder
+            ? TiersInKeyOrder(search, onJob, where, position)
+            : TiersByWalkThenIndex(search, onJob, where, position, parameters);
         return $"""
             WITH page AS MATERIALIZED (
                 {page}
@@ -282,6 +283,14 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             """;
     }
 
+    private const string SearchColumns = "c.id, c.name, c.email, c.source, c.created_at";
+
+    private static string JobJoin(bool onJob) => onJob ? " JOIN applications fa ON fa.candidate_id = c.id" : "";
+
+    private static string Predicate(SearchTierSql tier, int number) => tier.Predicate.Replace("@Match", $"@Match{number}", StringComparison.Ordinal);
+
+    private static string KeyBound(string key, CandidateSearchHit? position, int tier) => position is { } p && p.Tier == tier ? $" AND {key} < @AfterKey" : "";
+
     /// <summary>
     /// Each tier reads the full-text index in key order and stops at the page, so a word that
     /// matches thousands of candidates costs a page, not a pass over every match; the second
@@ -289,40 +298,87 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// sort outside the union: left to itself, SQLite pushes it into a merge of both tiers and
     /// reads the second even when the first fills the page.
     /// </summary>
-    private static string TiersInKeyOrder(CandidateSearchSql search, string from, string where, CandidateSearchHit? position, DynamicParameters parameters)
+    private static string TiersInKeyOrder(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position)
     {
-        string Tier(int tier, string match)
+        string Tier(int tier, SearchTierSql sql) => $"""
+            SELECT * FROM (
+                SELECT {SearchColumns}, {tier} AS tier, {search.Key} AS search_key
+                FROM {search.From}{JobJoin(onJob)}
+                WHERE {Predicate(sql, tier)} AND {where}{KeyBound(search.Key, position, tier)}
+                ORDER BY {search.Key} DESC
+                LIMIT @Limit
+            ) t{tier}
+            """;
+
+        return position is { Tier: 2 }
+            ? Tier(2, search.Elsewhere)
+            : $"{Tier(1, search.NameOrEmail)}\nUNION ALL\n{Tier(2, search.Elsewhere)}\nLIMIT @Limit";
+    }
+
+    /// <summary>
+    /// How many of an organisation's newest candidates (past the cursor) tier 2 tests in key
+    /// order before it falls back to the index (ADR 28). A word in one resume of 20 fills a page
+    /// of 25 within the window; rarer words are cheap to read from the index.
+    /// </summary>
+    public const int SearchWalkWindow = 500;
+
+    /// <summary>
+    /// Tier 1 is read from the index and sorted: names are short and a name word is rarely
+    /// common. Tier 2 (ADR 28) first tests the newest <see cref="SearchWalkWindow"/> candidates
+    /// one by one and stops at the page, which is what makes a common resume word cheap; only
+    /// when tiers 1 and 2 together fall short of a page does it read every tier 2 match from the
+    /// index. Each step runs only if the previous did not fill the page (the one-time filters
+    /// and the outer LIMIT stop the executor). "+ 0" keeps the planner from walking the key
+    /// index for an index read: it cannot tell a rare prefix from a common one and would walk
+    /// every candidate for a word that only a few contain.
+    /// </summary>
+    private static string TiersByWalkThenIndex(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position, DynamicParameters parameters)
+    {
+        parameters.Add("Window", SearchWalkWindow);
+        var join = JobJoin(onJob);
+        var tier2 = Predicate(search.Elsewhere, 2);
+        var bound2 = KeyBound("c.search_id", position, 2);
+        var walk = $"""
+            SELECT {SearchColumns}, 2 AS tier, c.search_id AS search_key
+            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY c.search_id DESC LIMIT @Window) c{join}
+            WHERE {tier2} AND {where}
+            ORDER BY c.search_id DESC
+            LIMIT @Limit
+            """;
+        var indexed = $"""
+            SELECT * FROM (
+                SELECT {SearchColumns}, 2 AS tier, c.search_id AS search_key
+                FROM {search.From}{join}
+                WHERE {tier2} AND {where}{bound2}
+                ORDER BY c.search_id + 0 DESC
+                LIMIT @Limit
+            ) indexed
+            """;
+        if (position is { Tier: 2 })
         {
-            parameters.Add($"Match{tier}", match);
-            var bound = position is { } p && p.Tier == tier ? $" AND {search.Key} < @AfterKey" : "";
             return $"""
-                SELECT * FROM (
-                    SELECT c.id, c.name, c.email, c.source, c.created_at, {tier} AS tier, {search.Key} AS search_key
-                    FROM {from}
-                    WHERE {search.Predicate.Replace("@Match", $"@Match{tier}", StringComparison.Ordinal)} AND {where}{bound}
-                    ORDER BY {search.Key} DESC
-                    LIMIT @Limit
-                ) t{tier}
+                WITH walk AS MATERIALIZED ({walk})
+                SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= @Limit
+                UNION ALL
+                {indexed} WHERE (SELECT COUNT(*) FROM walk) < @Limit
+                LIMIT @Limit
                 """;
         }
 
-        return position is { Tier: 2 }
-            ? Tier(2, search.ElsewhereMatch)
-            : $"{Tier(1, search.NameOrEmailMatch)}\nUNION ALL\n{Tier(2, search.ElsewhereMatch)}\nLIMIT @Limit";
-    }
-
-    /// <summary>Every match is read once; its tier is computed and the page is the top of (tier, key descending).</summary>
-    private static string TiersInOnePass(CandidateSearchSql search, string from, string where, CandidateSearchHit? position, DynamicParameters parameters)
-    {
-        parameters.Add("Match", search.AnywhereMatch);
-        parameters.Add("Match1", search.NameOrEmailMatch);
-        var tier = $"(CASE WHEN {search.Predicate.Replace("@Match", "@Match1", StringComparison.Ordinal)} THEN 1 ELSE 2 END)";
-        var bound = position is null ? "" : $" AND ({tier} > @AfterTier OR ({tier} = @AfterTier AND {search.Key} < @AfterKey))";
         return $"""
-            SELECT c.id, c.name, c.email, c.source, c.created_at, {tier} AS tier, {search.Key} AS search_key
-            FROM {from}
-            WHERE {search.Predicate} AND {where}{bound}
-            ORDER BY tier, search_key DESC
+            WITH tier1 AS MATERIALIZED (
+                SELECT {SearchColumns}, 1 AS tier, c.search_id AS search_key
+                FROM {search.From}{join}
+                WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound("c.search_id", position, 1)}
+                ORDER BY c.search_id + 0 DESC
+                LIMIT @Limit
+            ),
+            walk AS MATERIALIZED ({walk})
+            SELECT * FROM tier1
+            UNION ALL
+            SELECT * FROM walk WHERE (SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk) >= @Limit
+            UNION ALL
+            {indexed} WHERE (SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk) < @Limit
             LIMIT @Limit
             """;
     }

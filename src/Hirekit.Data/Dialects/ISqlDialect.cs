@@ -54,12 +54,27 @@ public interface ISqlDialect
 public sealed record TextSearchSql(string Join, string Predicate, string Rank, string Match);
 
 /// <summary>
-/// Candidate search fragments (ADR 25). <see cref="From"/> joins the full-text index to
-/// <c>candidates c</c>; <see cref="Predicate"/> tests <c>@Match</c>; <see cref="Key"/> is
-/// <c>candidates.search_id</c> as the index sees it, newest highest. Tier 1 matches every word
-/// in the name or e-mail; tier 2 every word somewhere but not tier 1, so the tiers never
-/// overlap. Where <see cref="ReadsInKeyOrder"/>, the index hands rows over in descending key
-/// order and each tier is read separately, stopping at a page; otherwise every match is read
-/// once and its tier computed.
+/// Candidate search fragments (ADR 25, ADR 28). <see cref="From"/> joins the full-text index to
+/// <c>candidates c</c>; <see cref="Key"/> is <c>candidates.search_id</c> as the index sees it,
+/// newest highest. <see cref="NameOrEmail"/> matches every word in the name or e-mail (tier 1);
+/// <see cref="Elsewhere"/> every word somewhere but not tier 1 (tier 2), so the tiers never
+/// overlap. <see cref="Reading"/> says how the store can read each tier a page at a time.
 /// </summary>
-public sealed record CandidateSearchSql(string From, string Predicate, string Key, string NameOrEmailMatch, string ElsewhereMatch, string AnywhereMatch, bool ReadsInKeyOrder);
+public sealed record CandidateSearchSql(string From, string Key, SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading);
+
+/// <summary>A tier's predicate on <c>@Match</c> (renamed per tier by the store) and the value to bind.</summary>
+public sealed record SearchTierSql(string Predicate, string Match);
+
+/// <summary>How an engine's full-text index lets the store stop at a page.</summary>
+public enum CandidateSearchReading
+{
+    /// <summary>The index hands matches over in descending key order (SQLite FTS5): each tier reads until the page is full.</summary>
+    IndexInKeyOrder,
+
+    /// <summary>
+    /// The index returns matches unordered (PostgreSQL GIN) but a row can be tested on its own:
+    /// tier 1 is read from the index and sorted; tier 2 first tests the newest candidates in key
+    /// order, a bounded window, and reads the index only when that window does not fill the page.
+    /// </summary>
+    WalkThenIndex,
+}

@@ -14,23 +14,20 @@ public sealed class PostgresDialect : ISqlDialect
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
-    /// A stored tsvector (names and e-mails weighted A, resume text C) with a GIN index; a word
-    /// restricted to weight A matches only in the name or e-mail. A GIN index cannot return rows
-    /// in key order, and the planner's estimates ignore weights: walking the key index instead
-    /// took 154 ms for a common resume word that no name contains. So every match is read once.
+    /// Two stored vectors with GIN indexes (ADR 28): <c>name_search</c> (names and e-mails) for
+    /// tier 1, and <c>search</c> (everything) for tier 2, minus the tier 1 rows. A GIN index
+    /// cannot return rows in key order, and the planner cannot tell a rare prefix from a common
+    /// one, so the store decides how each tier is read (<see cref="CandidateSearchReading.WalkThenIndex"/>).
     /// </summary>
     public CandidateSearchSql CandidateSearch(IReadOnlyList<string> terms)
     {
-        var anywhere = string.Join(" & ", terms.Select(t => $"{t}:*"));
-        var nameOrEmail = string.Join(" & ", terms.Select(t => $"{t}:*A"));
+        var words = string.Join(" & ", terms.Select(t => $"{t}:*"));
         return new(
             "candidates c",
-            "c.search @@ to_tsquery('english', @Match)",
             "c.search_id",
-            nameOrEmail,
-            $"{anywhere} & !({nameOrEmail})",
-            anywhere,
-            ReadsInKeyOrder: false);
+            new("c.name_search @@ to_tsquery('english', @Match)", words),
+            new("c.search @@ to_tsquery('english', @Match) AND NOT c.name_search @@ to_tsquery('english', @Match)", words),
+            CandidateSearchReading.WalkThenIndex);
     }
 
     public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.ToArray();

@@ -27,12 +27,10 @@ public sealed class SqliteDialect : ISqlDialect
         var all = "(" + string.Join(" ", terms.Select(t => $"\"{t}\"*")) + ")";
         return new(
             "candidates_fts cf CROSS JOIN candidates c ON c.search_id = cf.rowid",
-            "candidates_fts MATCH @Match",
             "cf.rowid",
-            "{name email} : " + all,
-            $"{all} NOT {{name email}} : {all}",
-            all,
-            ReadsInKeyOrder: true);
+            new("candidates_fts MATCH @Match", "{name email} : " + all),
+            new("candidates_fts MATCH @Match", $"{all} NOT {{name email}} : {all}"),
+            CandidateSearchReading.IndexInKeyOrder);
     }
 
     public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();

@@ -151,6 +151,11 @@ public sealed class ScorecardStore(IDbConnectionFactory db) : IScorecardStore
         return rows.Select(r => new PendingScorecard(r.ScorecardId, r.InterviewId, r.ApplicationId, r.CandidateName, r.JobTitle, r.StageName, r.InterviewStartsAt, r.InterviewEndsAt)).ToList();
     }
 
+    /// <summary>
+    /// Drafts whose interview ended before <paramref name="endedBefore"/>, oldest first. They are
+    /// read as a range of the partial index on <c>scheduled_end</c> (ADR 29), which triggers keep
+    /// equal to the interview's end while it is scheduled; the join re-checks the interview.
+    /// </summary>
     public async Task<IReadOnlyList<DueReminder>> ListDueRemindersAsync(DateTimeOffset endedBefore, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -163,8 +168,9 @@ public sealed class ScorecardStore(IDbConnectionFactory db) : IScorecardStore
             JOIN users u ON u.id = s.interviewer_id
             JOIN applications a ON a.id = s.application_id
             JOIN candidates c ON c.id = a.candidate_id
-            WHERE s.status = 'draft' AND s.reminded_at IS NULL AND i.status = 'scheduled' AND i.ends_at < @EndedBefore
-            ORDER BY i.ends_at, s.id
+            WHERE s.status = 'draft' AND s.reminded_at IS NULL AND s.scheduled_end IS NOT NULL AND s.scheduled_end < @EndedBefore
+              AND i.status = 'scheduled'
+            ORDER BY s.scheduled_end, s.id
             LIMIT @Limit
             """,
             new { EndedBefore = endedBefore, Limit = limit },

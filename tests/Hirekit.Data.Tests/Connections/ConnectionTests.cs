@@ -95,6 +95,20 @@ public sealed class ConnectionTests
     }
 
     [PostgresFact]
+    public async Task Postgres_SkipsTheResetOnReturnToThePool_UnlessTheConnectionStringChooses()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        Assert.DoesNotContain("Reset On Close", db.Settings.ConnectionString, StringComparison.OrdinalIgnoreCase);
+        await using var byDefault = new PostgresConnectionFactory(db.Settings.ConnectionString);
+        await using var byChoice = new PostgresConnectionFactory(db.Settings.ConnectionString + ";No Reset On Close=false");
+        await using var a = await byDefault.OpenAsync(CancellationToken.None);
+        await using var b = await byChoice.OpenAsync(CancellationToken.None);
+
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString).NoResetOnClose);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString).NoResetOnClose);
+    }
+
+    [PostgresFact]
     public async Task Postgres_BoundsThePoolToTwiceTheCores_UnlessTheConnectionStringChooses()
     {
         await using var db = await TestDatabase.CreateAsync();

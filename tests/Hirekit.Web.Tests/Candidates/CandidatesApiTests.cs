@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Hirekit.Core.Accounts;
+using Hirekit.Data.Candidates;
 using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
 using Hirekit.Web.Tests.Jobs;
@@ -87,6 +88,31 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
         // An offset cursor of the earlier bm25 order ("o:1") is refused, not misread.
         var bad = await api.GetAsync(new Uri("/api/v1/candidates?q=kestrel&page=bzox", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_FindsMatchesBehindTheNewestCandidates_AndPagesThroughACommonWord()
+    {
+        // PostgreSQL tests the newest candidates one by one for tier 2 and reads the index only
+        // when that window falls short of a page (ADR 28). Matches older than a window of newer
+        // candidates that do not match must still be found, in order, and a word every candidate
+        // has must page without a gap or a repeat across the window's edge.
+        var admin = await App.NewOrganizationAsync();
+        var api = App.Api(await App.TokenForAsync(admin));
+        await CreateCandidateAsync(api, "Ines Old", resumeText: "Ran Kafka clusters.");
+        await CreateCandidateAsync(api, "Rafe Kafka", resumeText: "Go services.");
+        await CreateCandidateAsync(api, "Jon Older", resumeText: "Kafka streams and Go.");
+        var bulk = CandidateStore.SearchWalkWindow + 20;
+        await BulkSeed.CandidatesAsync(App.Database, admin.OrganizationId, bulk);
+
+        string[] kafka = ["Rafe Kafka", "Jon Older", "Ines Old"];
+        Assert.Equal(kafka, await AllPagesAsync(api, "q=kafka&pageSize=25"));
+        Assert.Equal(kafka, await AllPagesAsync(api, "q=kafka&pageSize=1"));
+        Assert.Equal(["Jon Older", "Rafe Kafka"], await AllPagesAsync(api, "q=kafka+go"));
+
+        // Every bulk candidate's resume names PostgreSQL; newest first, across six pages.
+        var postgres = await AllPagesAsync(api, "q=postgresql&pageSize=100");
+        Assert.Equal(Enumerable.Range(0, bulk).Reverse().Select(i => $"Bulk Person {i:D5}"), postgres);
     }
 
     [Fact]

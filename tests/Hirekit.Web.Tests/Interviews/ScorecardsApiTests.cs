@@ -220,6 +220,33 @@ public sealed class ScorecardsApiTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Empty(toA);
     }
 
+    [Fact]
+    public async Task Reminder_FollowsAReschedule_AndStopsWhenTheInterviewIsCancelled()
+    {
+        // The due drafts are found through the copy of the interview's end on each draft (ADR 29);
+        // moving or cancelling the interview must move or clear that copy.
+        var s = await InterviewScenario.CreateAsync(App);
+        var moved = (await s.ScheduledAsync(s.Tomorrow(10))).GetProperty("id").GetGuid();
+        var cancelled = (await s.ScheduledAsync(s.Tomorrow(13))).GetProperty("id").GetGuid();
+        var reminders = App.Get<SendScorecardReminders>();
+        Assert.Equal(HttpStatusCode.OK, (await s.Api.PostAsJsonAsync($"/api/v1/interviews/{moved}/reschedule", new { startsAt = s.Tomorrow(10).AddDays(2) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Api.PostAsJsonAsync($"/api/v1/interviews/{cancelled}/cancel", new { reason = "Paused." })).StatusCode);
+
+        async Task<List<string>> DueMailAsync() =>
+            (await App.MailToAsync(s.A.Email)).Where(m => m.Subject.StartsWith("Scorecard due", StringComparison.Ordinal)).Select(m => m.Body).ToList();
+
+        App.Clock.Set(s.Tomorrow(12).AddDays(1)); // a day after the original ends: nothing is due
+        await reminders.HandleAsync(CancellationToken.None);
+        var beforeTheNewEnd = await DueMailAsync();
+        App.Clock.Set(s.Tomorrow(12).AddDays(3)); // a day after the new end
+        await reminders.HandleAsync(CancellationToken.None);
+        var after = await DueMailAsync();
+
+        Assert.Empty(beforeTheNewEnd);
+        var reminder = Assert.Single(after);
+        Assert.Contains($"/interviews/{moved}/kit", reminder, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> VisibleAsync(HttpClient api, Guid application) =>
         JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/applications/{application}/scorecards", UriKind.Relative))).RootElement.Clone();
 
