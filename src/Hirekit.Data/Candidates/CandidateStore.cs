@@ -263,7 +263,6 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         var position = CandidateCursor.SearchPosition(after);
         if (position is { } p)
         {
-            parameters.Add("AfterTier", p.Tier);
             parameters.Add("AfterKey", p.Key);
         }
 
@@ -330,27 +329,28 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// index. Each step runs only if the previous did not fill the page (the one-time filters
     /// and the outer LIMIT stop the executor). "+ 0" keeps the planner from walking the key
     /// index for an index read: it cannot tell a rare prefix from a common one and would walk
-    /// every candidate for a word that only a few contain.
+    /// every candidate for a word that only a few contain. The window reads <c>candidates</c>
+    /// itself, so the dialect's key must be a column of <c>candidates c</c>.
     /// </summary>
     private static string TiersByWalkThenIndex(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position, DynamicParameters parameters)
     {
         parameters.Add("Window", SearchWalkWindow);
         var join = JobJoin(onJob);
         var tier2 = Predicate(search.Elsewhere, 2);
-        var bound2 = KeyBound("c.search_id", position, 2);
+        var bound2 = KeyBound(search.Key, position, 2);
         var walk = $"""
-            SELECT {SearchColumns}, 2 AS tier, c.search_id AS search_key
-            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY c.search_id DESC LIMIT @Window) c{join}
+            SELECT {SearchColumns}, 2 AS tier, {search.Key} AS search_key
+            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY {search.Key} DESC LIMIT @Window) c{join}
             WHERE {tier2} AND {where}
-            ORDER BY c.search_id DESC
+            ORDER BY {search.Key} DESC
             LIMIT @Limit
             """;
         var indexed = $"""
             SELECT * FROM (
-                SELECT {SearchColumns}, 2 AS tier, c.search_id AS search_key
+                SELECT {SearchColumns}, 2 AS tier, {search.Key} AS search_key
                 FROM {search.From}{join}
                 WHERE {tier2} AND {where}{bound2}
-                ORDER BY c.search_id + 0 DESC
+                ORDER BY {search.Key} + 0 DESC
                 LIMIT @Limit
             ) indexed
             """;
@@ -367,10 +367,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
         return $"""
             WITH tier1 AS MATERIALIZED (
-                SELECT {SearchColumns}, 1 AS tier, c.search_id AS search_key
+                SELECT {SearchColumns}, 1 AS tier, {search.Key} AS search_key
                 FROM {search.From}{join}
-                WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound("c.search_id", position, 1)}
-                ORDER BY c.search_id + 0 DESC
+                WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound(search.Key, position, 1)}
+                ORDER BY {search.Key} + 0 DESC
                 LIMIT @Limit
             ),
             walk AS MATERIALIZED ({walk})
