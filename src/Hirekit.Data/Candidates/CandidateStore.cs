@@ -301,10 +301,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     {
         string Tier(int tier, SearchTierSql sql) => $"""
             SELECT * FROM (
-                SELECT {SearchColumns}, {tier} AS tier, {search.Key} AS search_key
-                FROM {search.From}{JobJoin(onJob)}
-                WHERE {Predicate(sql, tier)} AND {where}{KeyBound(search.Key, position, tier)}
-                ORDER BY {search.Key} DESC
+                SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
+                FROM {sql.From}{JobJoin(onJob)}
+                WHERE {Predicate(sql, tier)} AND {where}{KeyBound(sql.Key, position, tier)}
+                ORDER BY {sql.Key} DESC
                 LIMIT @Limit
             ) t{tier}
             """;
@@ -336,21 +336,21 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     {
         parameters.Add("Window", SearchWalkWindow);
         var join = JobJoin(onJob);
-        var tier2 = Predicate(search.Elsewhere, 2);
-        var bound2 = KeyBound(search.Key, position, 2);
+        var (tier1, tier2) = (search.NameOrEmail, search.Elsewhere);
+        var bound2 = KeyBound(tier2.Key, position, 2);
         var walk = $"""
-            SELECT {SearchColumns}, 2 AS tier, {search.Key} AS search_key
-            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY {search.Key} DESC LIMIT @Window) c{join}
-            WHERE {tier2} AND {where}
-            ORDER BY {search.Key} DESC
+            SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
+            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY {tier2.Key} DESC LIMIT @Window) c{join}
+            WHERE {Predicate(tier2, 2)} AND {where}
+            ORDER BY {tier2.Key} DESC
             LIMIT @Limit
             """;
         var indexed = $"""
             SELECT * FROM (
-                SELECT {SearchColumns}, 2 AS tier, {search.Key} AS search_key
-                FROM {search.From}{join}
-                WHERE {tier2} AND {where}{bound2}
-                ORDER BY {search.Key} + 0 DESC
+                SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
+                FROM {tier2.From}{join}
+                WHERE {Predicate(tier2, 2)} AND {where}{bound2}
+                ORDER BY {tier2.Key} + 0 DESC
                 LIMIT @Limit
             ) indexed
             """;
@@ -367,10 +367,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
         return $"""
             WITH tier1 AS MATERIALIZED (
-                SELECT {SearchColumns}, 1 AS tier, {search.Key} AS search_key
-                FROM {search.From}{join}
-                WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound(search.Key, position, 1)}
-                ORDER BY {search.Key} + 0 DESC
+                SELECT {SearchColumns}, 1 AS tier, {tier1.Key} AS search_key
+                FROM {tier1.From}{join}
+                WHERE {Predicate(tier1, 1)} AND {where}{KeyBound(tier1.Key, position, 1)}
+                ORDER BY {tier1.Key} + 0 DESC
                 LIMIT @Limit
             ),
             walk AS MATERIALIZED ({walk})

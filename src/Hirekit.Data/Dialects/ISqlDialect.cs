@@ -54,16 +54,20 @@ public interface ISqlDialect
 public sealed record TextSearchSql(string Join, string Predicate, string Rank, string Match);
 
 /// <summary>
-/// Candidate search fragments (ADR 25, ADR 28). <see cref="From"/> joins the full-text index to
-/// <c>candidates c</c>; <see cref="Key"/> is <c>candidates.search_id</c> as the index sees it,
-/// newest highest. <see cref="NameOrEmail"/> matches every word in the name or e-mail (tier 1);
-/// <see cref="Elsewhere"/> every word somewhere but not tier 1 (tier 2), so the tiers never
-/// overlap. <see cref="Reading"/> says how the store can read each tier a page at a time.
+/// Candidate search fragments (ADR 25, ADR 28). <see cref="NameOrEmail"/> matches every word in
+/// the name or e-mail (tier 1); <see cref="Elsewhere"/> every word somewhere but not tier 1
+/// (tier 2), so the tiers never overlap. <see cref="Reading"/> says how the store can read each
+/// tier a page at a time.
 /// </summary>
-public sealed record CandidateSearchSql(string From, string Key, SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading);
+public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading);
 
-/// <summary>A tier's predicate on <c>@Match</c> (renamed per tier by the store) and the value to bind.</summary>
-public sealed record SearchTierSql(string Predicate, string Match);
+/// <summary>
+/// One tier: <see cref="From"/> joins its full-text index to <c>candidates c</c>;
+/// <see cref="Key"/> is <c>candidates.search_id</c> as that index sees it, newest highest;
+/// <see cref="Predicate"/> tests <c>@Match</c> (renamed per tier by the store), bound to
+/// <see cref="Match"/>.
+/// </summary>
+public sealed record SearchTierSql(string From, string Key, string Predicate, string Match);
 
 /// <summary>How an engine's full-text index lets the store stop at a page.</summary>
 public enum CandidateSearchReading

@@ -23,10 +23,8 @@ public sealed class PostgresDialect : ISqlDialect
     {
         var words = string.Join(" & ", terms.Select(t => $"{t}:*"));
         return new(
-            "candidates c",
-            "c.search_id",
-            new("c.name_search @@ to_tsquery('english', @Match)", words),
-            new("c.search @@ to_tsquery('english', @Match) AND NOT c.name_search @@ to_tsquery('english', @Match)", words),
+            new("candidates c", "c.search_id", "c.name_search @@ to_tsquery('english', @Match)", words),
+            new("candidates c", "c.search_id", "c.search @@ to_tsquery('english', @Match) AND NOT c.name_search @@ to_tsquery('english', @Match)", words),
             CandidateSearchReading.WalkThenIndex);
     }
 

@@ -19,17 +19,21 @@ public sealed class SqliteDialect : ISqlDialect
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
     /// <summary>
-    /// FTS5 over name, e-mail and resume text. CROSS JOIN keeps the index as the outer loop, so
-    /// FTS5 hands rows over in descending rowid order and the query stops at the page.
+    /// FTS5 (ADR 25, ADR 28): tier 1 reads the index of names and e-mails, tier 2 the index of
+    /// everything minus the tier 1 keys (a set SQLite builds once per statement). CROSS JOIN keeps
+    /// the index as the outer loop, so FTS5 hands rows over in descending rowid order and each
+    /// tier stops at the page.
     /// </summary>
     public CandidateSearchSql CandidateSearch(IReadOnlyList<string> terms)
     {
         var all = "(" + string.Join(" ", terms.Select(t => $"\"{t}\"*")) + ")";
         return new(
-            "candidates_fts cf CROSS JOIN candidates c ON c.search_id = cf.rowid",
-            "cf.rowid",
-            new("candidates_fts MATCH @Match", "{name email} : " + all),
-            new("candidates_fts MATCH @Match", $"{all} NOT {{name email}} : {all}"),
+            new("candidate_names_fts nf CROSS JOIN candidates c ON c.search_id = nf.rowid", "nf.rowid", "candidate_names_fts MATCH @Match", all),
+            new(
+                "candidates_fts cf CROSS JOIN candidates c ON c.search_id = cf.rowid",
+                "cf.rowid",
+                "candidates_fts MATCH @Match AND cf.rowid NOT IN (SELECT rowid FROM candidate_names_fts WHERE candidate_names_fts MATCH @Match)",
+                all),
             CandidateSearchReading.IndexInKeyOrder);
     }
 

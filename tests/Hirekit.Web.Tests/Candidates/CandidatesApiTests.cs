@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using Hirekit.Core.Accounts;
 using Hirekit.Data.Candidates;
 using Hirekit.Testing;
@@ -113,6 +114,27 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
         // Every bulk candidate's resume names PostgreSQL; newest first, across six pages.
         var postgres = await AllPagesAsync(api, "q=postgresql&pageSize=100");
         Assert.Equal(Enumerable.Range(0, bulk).Reverse().Select(i => $"Bulk Person {i:D5}"), postgres);
+    }
+
+    [Fact]
+    public async Task Search_FollowsANameOrEmailChangeMadeInTheDatabase()
+    {
+        // Names and e-mails have an index of their own (ADR 28), kept by triggers on every write
+        // path; a change must move the candidate between the tiers at once.
+        var admin = await App.NewOrganizationAsync();
+        var api = App.Api(await App.TokenForAsync(admin));
+        var renamed = await CreateCandidateAsync(api, "Noor Quill", email: "noor@quill.test", resumeText: "Writes Go.");
+        await CreateCandidateAsync(api, "Ade Other", resumeText: "Worked with Noor Quill on Go services.");
+        await using (var connection = await App.Database.Connections.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE candidates SET name = 'Noor Vale', email = 'noor@vale.test' WHERE id = @Id",
+                new { Id = renamed });
+        }
+
+        Assert.Equal(["Ade Other"], await AllPagesAsync(api, "q=quill"));
+        Assert.Equal(["Noor Vale"], await AllPagesAsync(api, "q=vale"));
+        Assert.Equal(["Noor Vale", "Ade Other"], await AllPagesAsync(api, "q=noor"));
     }
 
     [Fact]
