@@ -25,8 +25,8 @@ public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, 
             return job.Error!;
         }
 
-        var loop = await jobs.GetLoopAsync(actor.OrganizationId, jobId, ct);
-        var columns = await applications.PipelineAsync(actor.OrganizationId, jobId, Columns(loop), CardsPerColumn, ct);
+        var stages = await jobs.GetStageNamesAsync(actor.OrganizationId, jobId, ct);
+        var columns = await applications.PipelineAsync(actor.OrganizationId, jobId, Columns(stages), CardsPerColumn, ct);
         return new Response(job.Value, columns);
     }
 
@@ -46,7 +46,7 @@ public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, 
         return Result<IReadOnlyList<PipelineCard>>.Success(await applications.ColumnAsync(actor.OrganizationId, jobId, stage, stageId, before, Math.Clamp(limit ?? CardsPerColumn, 1, Paging.MaxPageSize), ct));
     }
 
-    public static IReadOnlyList<(string Stage, Guid? StageId, string Name)> Columns(IReadOnlyList<LoopStage> loop)
+    public static IReadOnlyList<(string Stage, Guid? StageId, string Name)> Columns(IReadOnlyList<LoopStageName> loop)
     {
         ArgumentNullException.ThrowIfNull(loop);
         var columns = new List<(string, Guid?, string)> { (PipelineStages.Applied, null, "Applied") };

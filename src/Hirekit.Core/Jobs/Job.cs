@@ -97,5 +97,8 @@ public sealed record LoopStage(
     bool WrittenScreen,
     IReadOnlyList<Guid> Interviewers);
 
+/// <summary>A loop stage as a pipeline column shows it: the board needs no questions, focus or panel.</summary>
+public sealed record LoopStageName(Guid Id, string Name);
+
 /// <summary>A job as lists show it.</summary>
 public sealed record JobSummary(Guid Id, string Slug, string Title, string Status, Level TargetLevel, string Location, int Applications, DateTimeOffset UpdatedAt);

@@ -105,6 +105,7 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.Equal(Queries(smallRead), Queries(largeRead));
         Assert.Equal(Queries(a), Queries(b));
+        Assert.Equal(4, Queries(b)); // the token with its membership, the job, its stage names, the counts with the version
         Assert.Equal((1000, 20, true), (column.GetProperty("count").GetInt32(), column.GetProperty("cards").GetArrayLength(), column.GetProperty("hasMore").GetBoolean()));
         var last = column.GetProperty("cards")[19].GetProperty("applicationId").GetGuid();
         var more = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{large}/pipeline/applied?before={last}&limit=50", UriKind.Relative))).RootElement;
