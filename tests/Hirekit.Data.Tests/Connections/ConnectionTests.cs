@@ -81,31 +81,22 @@ public sealed class ConnectionTests
     }
 
     [PostgresFact]
-    public async Task Postgres_PreparesRepeatedStatements_UnlessTheConnectionStringChooses()
+    public async Task Postgres_PreparesRepeatedStatementsAndSkipsThePoolReset_UnlessTheConnectionStringChooses()
     {
+        // Max Auto Prepare (ADR 24) and No Reset On Close (ADR 26 addendum) are Hirekit's own
+        // defaults; a connection string that sets either keeps its value.
         await using var db = await TestDatabase.CreateAsync();
         Assert.DoesNotContain("Auto Prepare", db.Settings.ConnectionString, StringComparison.OrdinalIgnoreCase);
-        await using var byDefault = new PostgresConnectionFactory(db.Settings.ConnectionString);
-        await using var byChoice = new PostgresConnectionFactory(db.Settings.ConnectionString + ";Max Auto Prepare=0");
-        await using var a = await byDefault.OpenAsync(CancellationToken.None);
-        await using var b = await byChoice.OpenAsync(CancellationToken.None);
-
-        Assert.Equal(PostgresConnectionFactory.DefaultMaxAutoPrepare, new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString).MaxAutoPrepare);
-        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString).MaxAutoPrepare);
-    }
-
-    [PostgresFact]
-    public async Task Postgres_SkipsTheResetOnReturnToThePool_UnlessTheConnectionStringChooses()
-    {
-        await using var db = await TestDatabase.CreateAsync();
         Assert.DoesNotContain("Reset On Close", db.Settings.ConnectionString, StringComparison.OrdinalIgnoreCase);
         await using var byDefault = new PostgresConnectionFactory(db.Settings.ConnectionString);
-        await using var byChoice = new PostgresConnectionFactory(db.Settings.ConnectionString + ";No Reset On Close=false");
+        await using var byChoice = new PostgresConnectionFactory(db.Settings.ConnectionString + ";Max Auto Prepare=0;No Reset On Close=false");
         await using var a = await byDefault.OpenAsync(CancellationToken.None);
         await using var b = await byChoice.OpenAsync(CancellationToken.None);
+        var chosenByDefault = new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString);
+        var chosenByString = new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString);
 
-        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(a.ConnectionString).NoResetOnClose);
-        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(b.ConnectionString).NoResetOnClose);
+        Assert.Equal((PostgresConnectionFactory.DefaultMaxAutoPrepare, true), (chosenByDefault.MaxAutoPrepare, chosenByDefault.NoResetOnClose));
+        Assert.Equal((0, false), (chosenByString.MaxAutoPrepare, chosenByString.NoResetOnClose));
     }
 
     [PostgresFact]
