@@ -330,13 +330,13 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// and the outer LIMIT stop the executor). "+ 0" keeps the planner from walking the key
     /// index for an index read: it cannot tell a rare prefix from a common one and would walk
     /// every candidate for a word that only a few contain. The window reads <c>candidates</c>
-    /// itself, so the dialect's key must be a column of <c>candidates c</c>.
+    /// itself, so the tier 2 key must be a column of <c>candidates c</c>.
     /// </summary>
     private static string TiersByWalkThenIndex(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position, DynamicParameters parameters)
     {
         parameters.Add("Window", SearchWalkWindow);
         var join = JobJoin(onJob);
-        var (tier1, tier2) = (search.NameOrEmail, search.Elsewhere);
+        var tier2 = search.Elsewhere;
         var bound2 = KeyBound(tier2.Key, position, 2);
         var walk = $"""
             SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
@@ -354,31 +354,27 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
                 LIMIT @Limit
             ) indexed
             """;
-        if (position is { Tier: 2 })
-        {
-            return $"""
-                WITH walk AS MATERIALIZED ({walk})
-                SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= @Limit
-                UNION ALL
-                {indexed} WHERE (SELECT COUNT(*) FROM walk) < @Limit
-                LIMIT @Limit
-                """;
-        }
-
+        // Past a tier 2 cursor, tier 1 is done and only the two tier 2 steps remain.
+        var withTier1 = position is not { Tier: 2 };
+        var tier1 = withTier1
+            ? $"""
+                tier1 AS MATERIALIZED (
+                    SELECT {SearchColumns}, 1 AS tier, {search.NameOrEmail.Key} AS search_key
+                    FROM {search.NameOrEmail.From}{join}
+                    WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound(search.NameOrEmail.Key, position, 1)}
+                    ORDER BY {search.NameOrEmail.Key} + 0 DESC
+                    LIMIT @Limit
+                ),
+                """
+            : "";
+        var found = withTier1 ? "(SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk)" : "(SELECT COUNT(*) FROM walk)";
         return $"""
-            WITH tier1 AS MATERIALIZED (
-                SELECT {SearchColumns}, 1 AS tier, {tier1.Key} AS search_key
-                FROM {tier1.From}{join}
-                WHERE {Predicate(tier1, 1)} AND {where}{KeyBound(tier1.Key, position, 1)}
-                ORDER BY {tier1.Key} + 0 DESC
-                LIMIT @Limit
-            ),
+            WITH {tier1}
             walk AS MATERIALIZED ({walk})
-            SELECT * FROM tier1
+            {(withTier1 ? "SELECT * FROM tier1\nUNION ALL" : "")}
+            SELECT * FROM walk WHERE {found} >= @Limit
             UNION ALL
-            SELECT * FROM walk WHERE (SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk) >= @Limit
-            UNION ALL
-            {indexed} WHERE (SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk) < @Limit
+            {indexed} WHERE {found} < @Limit
             LIMIT @Limit
             """;
     }
