@@ -86,7 +86,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await drop.ExecuteNonQueryAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // SQLite connections live in each factory's own pool (ADR 30), closed when the service
+        // providers are disposed; Microsoft.Data.Sqlite's process-wide pool is not used.
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -7,10 +7,18 @@ namespace Hirekit.Data.Connections;
 /// <summary>
 /// A transparent wrapper that reports every command it executes to <see cref="QueryCounter"/>.
 /// <see cref="Inner"/> exposes the provider's connection for provider-only features (bulk COPY).
+/// With <paramref name="release"/>, closing or disposing hands the wrapper back to its pool
+/// exactly once instead of disposing <see cref="Inner"/>, and the wrapper cannot be opened again.
 /// </summary>
-public sealed class CountingDbConnection(DbConnection inner) : DbConnection
+public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbConnection>? release = null) : DbConnection
 {
+    private int _released;
+    private int _undisposedCommands;
+
     public DbConnection Inner { get; } = inner;
+
+    /// <summary>Whether a command created through this wrapper has not been disposed yet.</summary>
+    public bool HasUndisposedCommands => Volatile.Read(ref _undisposedCommands) > 0;
 
     [AllowNull]
     public override string ConnectionString
@@ -25,28 +33,52 @@ public sealed class CountingDbConnection(DbConnection inner) : DbConnection
 
     public override string ServerVersion => Inner.ServerVersion;
 
-    public override ConnectionState State => Inner.State;
+    public override ConnectionState State => Volatile.Read(ref _released) == 1 ? ConnectionState.Closed : Inner.State;
 
     public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
 
-    public override void Close() => Inner.Close();
+    public override void Close()
+    {
+        if (release is null)
+        {
+            Inner.Close();
+        }
+        else
+        {
+            Release();
+        }
+    }
 
-    public override void Open() => Inner.Open();
+    public override void Open()
+    {
+        ThrowIfReleased();
+        Inner.Open();
+    }
 
-    public override Task OpenAsync(CancellationToken cancellationToken) => Inner.OpenAsync(cancellationToken);
+    public override Task OpenAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfReleased();
+        return Inner.OpenAsync(cancellationToken);
+    }
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Inner.BeginTransaction(isolationLevel);
 
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken) =>
         await Inner.BeginTransactionAsync(isolationLevel, cancellationToken);
 
-    protected override DbCommand CreateDbCommand() => new CountingDbCommand(Inner.CreateCommand(), this);
+    protected override DbCommand CreateDbCommand()
+    {
+        Interlocked.Increment(ref _undisposedCommands);
+        return new CountingDbCommand(Inner.CreateCommand(), this);
+    }
+
+    internal void CommandDisposed() => Interlocked.Decrement(ref _undisposedCommands);
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            Inner.Dispose();
+            Release();
         }
 
         base.Dispose(disposing);
@@ -54,14 +86,44 @@ public sealed class CountingDbConnection(DbConnection inner) : DbConnection
 
     public override async ValueTask DisposeAsync()
     {
-        await Inner.DisposeAsync();
-        await base.DisposeAsync();
+        if (release is null && Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            await Inner.DisposeAsync();
+        }
+
+        await base.DisposeAsync(); // Dispose(true): hands a pooled connection back
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
+        if (release is null)
+        {
+            Inner.Dispose();
+        }
+        else
+        {
+            release(this);
+        }
+    }
+
+    private void ThrowIfReleased()
+    {
+        if (release is not null && Volatile.Read(ref _released) == 1)
+        {
+            throw new InvalidOperationException("A pooled connection cannot be opened again once closed; open a new one from the factory.");
+        }
     }
 }
 
-internal sealed class CountingDbCommand(DbCommand inner, DbConnection owner) : DbCommand
+internal sealed class CountingDbCommand(DbCommand inner, CountingDbConnection owner) : DbCommand
 {
     private DbConnection? _connection = owner;
+    private int _disposed;
 
     [AllowNull]
     public override string CommandText
@@ -158,9 +220,10 @@ internal sealed class CountingDbCommand(DbCommand inner, DbConnection owner) : D
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             inner.Dispose();
+            owner.CommandDisposed();
         }
 
         base.Dispose(disposing);

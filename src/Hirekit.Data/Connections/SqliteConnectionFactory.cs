@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Dapper;
 using Hirekit.Data.Dialects;
 using Microsoft.Data.Sqlite;
@@ -9,35 +8,35 @@ namespace Hirekit.Data.Connections;
 /// <summary>
 /// SQLite connections with the settings a server needs: WAL (readers never block the writer),
 /// foreign keys enforced, a busy timeout instead of instant "database is locked", and the
-/// configured commit durability (<see cref="SqliteSynchronous"/>; ADR 23).
+/// configured commit durability (<see cref="SqliteSynchronous"/>; ADR 23). Connections come from
+/// this factory's own <see cref="SqliteConnectionPool"/> (ADR 30), so the settings are applied
+/// once per physical connection. Disposing the factory closes its idle connections.
 /// </summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
-    /// <summary>
-    /// The pragmas last applied to each physical connection (the handle the pool keeps between
-    /// opens; pragmas live as long as it does). Shared by every factory, like the pool itself, so
-    /// a factory with other settings on the same file re-applies its own.
-    /// </summary>
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Applied = new();
-
     private readonly string _perConnectionPragmas;
-    private readonly string _connectionString;
+    private readonly SqliteConnectionPool _pool;
+    private readonly Action<CountingDbConnection> _release;
     private int _walEnsured;
 
     public SqliteConnectionFactory(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         _perConnectionPragmas = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};";
         SqliteNative.Initialize();
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(Path.GetFullPath(file)) is { } directory)
         {
             Directory.CreateDirectory(directory);
         }
 
-        _connectionString = builder.ToString();
+        _pool = new SqliteConnectionPool(builder.ToString(), SetUp);
+        _release = lease => _pool.Return((SqliteConnection)lease.Inner, lease.HasUndisposedCommands);
     }
 
     public ISqlDialect Dialect { get; } = new SqliteDialect();
+
+    /// <summary>Physical connections this factory has opened; reused connections do not count.</summary>
+    public long PhysicalConnectionsOpened => _pool.Opened;
 
     public string Describe()
     {
@@ -45,59 +44,40 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         return $"sqlite {connection.ExecuteScalar<string>("SELECT sqlite_version()")} ({SqliteNative.Source} library)";
     }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    /// <remarks>Synchronous underneath: Microsoft.Data.Sqlite does no asynchronous I/O.</remarks>
+    public Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (ct.IsCancellationRequested)
+        {
+            return Task.FromCanceled<DbConnection>(ct);
+        }
+
         try
         {
-            await connection.OpenAsync(ct);
-            await Prepare(connection, ct);
-            return new CountingDbConnection(connection);
+            return Task.FromResult(Open());
         }
-        catch
+        catch (Exception e)
         {
-            await connection.DisposeAsync();
-            throw;
+            return Task.FromException<DbConnection>(e);
         }
     }
 
-    public DbConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Prepare(connection, CancellationToken.None).GetAwaiter().GetResult();
-            return new CountingDbConnection(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public DbConnection Open() => new CountingDbConnection(_pool.Rent(), _release);
 
-    private async Task Prepare(SqliteConnection connection, CancellationToken ct)
+    public void Dispose() => _pool.Dispose();
+
+    private void SetUp(SqliteConnection connection)
     {
-        // journal_mode is stored in the database file, so setting it once per process is enough.
+        // journal_mode is stored in the database file, so setting it once per factory is enough.
         if (Interlocked.Exchange(ref _walEnsured, 1) == 0)
         {
-            await using var wal = connection.CreateCommand();
+            using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(ct);
+            wal.ExecuteNonQuery();
         }
 
-        // A pooled connection keeps the pragmas it was given when it was new: running them on
-        // every open cost three statements per store call (about 2% of a board request's CPU).
-        var handle = connection.Handle!;
-        if (Applied.TryGetValue(handle, out var applied) && string.Equals(applied, _perConnectionPragmas, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = _perConnectionPragmas;
-        await command.ExecuteNonQueryAsync(ct);
-        Applied.AddOrUpdate(handle, _perConnectionPragmas);
+        command.ExecuteNonQuery();
     }
 }

@@ -36,11 +36,11 @@ public sealed class ConnectionTests
     public async Task Sqlite_APooledConnectionKeepsItsSettings_AndAFactoryWithOtherSettingsAppliesItsOwn()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var full = new SqliteConnectionFactory(db.Settings.ConnectionString, SqliteSynchronous.Full);
+        using var full = new SqliteConnectionFactory(db.Settings.ConnectionString, SqliteSynchronous.Full);
         for (var round = 0; round < 3; round++)
         {
-            // The pool hands back the same physical connection each time; the settings survive
-            // although they are set only when a factory meets a connection the first time.
+            // Each factory's pool hands back the same physical connection each time; the settings
+            // survive although they are set only when the connection is new (ADR 30).
             await using (var connection = await db.Connections.OpenAsync(CancellationToken.None))
             {
                 Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
@@ -54,6 +54,8 @@ public sealed class ConnectionTests
                 Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
             }
         }
+
+        Assert.Equal(1L, full.PhysicalConnectionsOpened);
     }
 
     [SqliteFact]
