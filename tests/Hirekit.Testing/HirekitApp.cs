@@ -202,6 +202,7 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Database.Clock);
             services.AddSingleton<ILoggerProvider>(Logs); // after Program.cs cleared the default providers
+            services.AddSingleton<IStartupFilter, ServerErrorReason>(); // a 5xx names the server's exception
         });
     }
 

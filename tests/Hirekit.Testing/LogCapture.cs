@@ -27,6 +27,10 @@ public sealed class LogCapture : ILoggerProvider
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
             entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} | {values} | {exception}");
+            if (exception is not null)
+            {
+                ServerErrorReason.Logged(exception);
+            }
         }
     }
 }
