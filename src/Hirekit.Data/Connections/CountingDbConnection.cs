@@ -7,15 +7,30 @@ namespace Hirekit.Data.Connections;
 /// <summary>
 /// A transparent wrapper that reports every command it executes to <see cref="QueryCounter"/>.
 /// <see cref="Inner"/> exposes the provider's connection for provider-only features (bulk COPY).
-/// With <paramref name="release"/>, closing or disposing hands the wrapper back to its pool
-/// exactly once instead of disposing <see cref="Inner"/>, and the wrapper cannot be opened again.
+/// A pooled connection (ADR 30) comes with a release callback: closing or disposing hands the
+/// wrapper back to its pool exactly once instead of disposing <see cref="Inner"/>, and the
+/// wrapper cannot be opened again. It may also come with a source of prepared commands.
 /// </summary>
-public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbConnection>? release = null) : DbConnection
+public sealed class CountingDbConnection : DbConnection
 {
+    private readonly Action<CountingDbConnection>? _release;
+    private readonly ICommandSource? _commands;
     private int _released;
     private int _undisposedCommands;
 
-    public DbConnection Inner { get; } = inner;
+    public CountingDbConnection(DbConnection inner)
+    {
+        Inner = inner;
+    }
+
+    internal CountingDbConnection(DbConnection inner, Action<CountingDbConnection> release, ICommandSource commands)
+    {
+        Inner = inner;
+        _release = release;
+        _commands = commands;
+    }
+
+    public DbConnection Inner { get; }
 
     /// <summary>Whether a command created through this wrapper has not been disposed yet.</summary>
     public bool HasUndisposedCommands => Volatile.Read(ref _undisposedCommands) > 0;
@@ -39,7 +54,7 @@ public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbCo
 
     public override void Close()
     {
-        if (release is null)
+        if (_release is null)
         {
             Inner.Close();
         }
@@ -69,7 +84,7 @@ public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbCo
     protected override DbCommand CreateDbCommand()
     {
         Interlocked.Increment(ref _undisposedCommands);
-        return new CountingDbCommand(Inner.CreateCommand(), this);
+        return _commands is null ? new CountingDbCommand(Inner.CreateCommand(), this) : new CountingDbCommand(_commands, this);
     }
 
     internal void CommandDisposed() => Interlocked.Decrement(ref _undisposedCommands);
@@ -86,7 +101,7 @@ public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbCo
 
     public override async ValueTask DisposeAsync()
     {
-        if (release is null && Interlocked.Exchange(ref _released, 1) == 0)
+        if (_release is null && Interlocked.Exchange(ref _released, 1) == 0)
         {
             await Inner.DisposeAsync();
         }
@@ -101,131 +116,21 @@ public sealed class CountingDbConnection(DbConnection inner, Action<CountingDbCo
             return;
         }
 
-        if (release is null)
+        if (_release is null)
         {
             Inner.Dispose();
         }
         else
         {
-            release(this);
+            _release(this);
         }
     }
 
     private void ThrowIfReleased()
     {
-        if (release is not null && Volatile.Read(ref _released) == 1)
+        if (_release is not null && Volatile.Read(ref _released) == 1)
         {
             throw new InvalidOperationException("A pooled connection cannot be opened again once closed; open a new one from the factory.");
         }
-    }
-}
-
-internal sealed class CountingDbCommand(DbCommand inner, CountingDbConnection owner) : DbCommand
-{
-    private DbConnection? _connection = owner;
-    private int _disposed;
-
-    [AllowNull]
-    public override string CommandText
-    {
-        get => inner.CommandText;
-        set => inner.CommandText = value;
-    }
-
-    public override int CommandTimeout
-    {
-        get => inner.CommandTimeout;
-        set => inner.CommandTimeout = value;
-    }
-
-    public override CommandType CommandType
-    {
-        get => inner.CommandType;
-        set => inner.CommandType = value;
-    }
-
-    public override bool DesignTimeVisible
-    {
-        get => inner.DesignTimeVisible;
-        set => inner.DesignTimeVisible = value;
-    }
-
-    public override UpdateRowSource UpdatedRowSource
-    {
-        get => inner.UpdatedRowSource;
-        set => inner.UpdatedRowSource = value;
-    }
-
-    protected override DbConnection? DbConnection
-    {
-        get => _connection;
-        set
-        {
-            _connection = value;
-            inner.Connection = value is CountingDbConnection counting ? counting.Inner : value;
-        }
-    }
-
-    protected override DbParameterCollection DbParameterCollection => inner.Parameters;
-
-    protected override DbTransaction? DbTransaction
-    {
-        get => inner.Transaction;
-        set => inner.Transaction = value;
-    }
-
-    public override void Cancel() => inner.Cancel();
-
-    public override void Prepare() => inner.Prepare();
-
-    public override Task PrepareAsync(CancellationToken cancellationToken = default) => inner.PrepareAsync(cancellationToken);
-
-    protected override DbParameter CreateDbParameter() => inner.CreateParameter();
-
-    public override int ExecuteNonQuery()
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteNonQuery();
-    }
-
-    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override object? ExecuteScalar()
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteScalar();
-    }
-
-    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteScalarAsync(cancellationToken);
-    }
-
-    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteReader(behavior);
-    }
-
-    protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
-    {
-        QueryCounter.Increment();
-        return inner.ExecuteReaderAsync(behavior, cancellationToken);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            inner.Dispose();
-            owner.CommandDisposed();
-        }
-
-        base.Dispose(disposing);
     }
 }

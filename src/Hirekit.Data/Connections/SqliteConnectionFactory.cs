@@ -16,7 +16,6 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     private readonly string _perConnectionPragmas;
     private readonly SqliteConnectionPool _pool;
-    private readonly Action<CountingDbConnection> _release;
     private int _walEnsured;
 
     public SqliteConnectionFactory(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
@@ -30,13 +29,15 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
 
         _pool = new SqliteConnectionPool(builder.ToString(), SetUp);
-        _release = lease => _pool.Return((SqliteConnection)lease.Inner, lease.HasUndisposedCommands);
     }
 
     public ISqlDialect Dialect { get; } = new SqliteDialect();
 
     /// <summary>Physical connections this factory has opened; reused connections do not count.</summary>
     public long PhysicalConnectionsOpened => _pool.Opened;
+
+    /// <summary>Commands prepared from scratch; a command reused with its prepared statements does not count.</summary>
+    public long StatementsPrepared => _pool.StatementsPrepared;
 
     public string Describe()
     {
@@ -62,7 +63,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
     }
 
-    public DbConnection Open() => new CountingDbConnection(_pool.Rent(), _release);
+    public DbConnection Open()
+    {
+        var pooled = _pool.Rent();
+        return new CountingDbConnection(pooled.Connection, lease => _pool.Return(pooled, lease.HasUndisposedCommands), pooled.Statements);
+    }
 
     public void Dispose() => _pool.Dispose();
 

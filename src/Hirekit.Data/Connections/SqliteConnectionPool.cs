@@ -23,7 +23,8 @@ namespace Hirekit.Data.Connections;
 /// is closed, which rolls back and finalises, as Microsoft.Data.Sqlite's own close does. (SQLite's
 /// list of a connection's statements cannot tell: FTS5 keeps statements of its own there.) At
 /// most <see cref="MaxIdle"/> connections wait; a burst beyond that closes its extra
-/// connections as they come back.
+/// connections as they come back. Each connection keeps its prepared commands
+/// (<see cref="SqliteStatementCache"/>) for as long as it stays open.
 /// </para>
 /// </summary>
 internal sealed class SqliteConnectionPool : IDisposable
@@ -31,11 +32,12 @@ internal sealed class SqliteConnectionPool : IDisposable
     /// <summary>Idle connections kept open. Each holds its own page cache (up to 2 MB by default).</summary>
     public const int MaxIdle = 32;
 
-    private readonly ConcurrentStack<SqliteConnection> _idle = new();
+    private readonly ConcurrentStack<PooledSqliteConnection> _idle = new();
     private readonly string _connectionString;
     private readonly Action<SqliteConnection> _setUp;
     private int _idleCount;
     private long _opened;
+    private long _prepared;
     private volatile bool _disposed;
 
     /// <param name="connectionString">Opened with Microsoft.Data.Sqlite's pooling off.</param>
@@ -49,8 +51,11 @@ internal sealed class SqliteConnectionPool : IDisposable
     /// <summary>Physical connections opened over the pool's life (a reused connection does not count).</summary>
     public long Opened => Interlocked.Read(ref _opened);
 
+    /// <summary>Commands prepared from scratch over the pool's life (a reused prepared command does not count).</summary>
+    public long StatementsPrepared => Interlocked.Read(ref _prepared);
+
     /// <summary>An open connection for one caller: an idle one if there is one, otherwise a new one.</summary>
-    public SqliteConnection Rent()
+    public PooledSqliteConnection Rent()
     {
         if (_idle.TryPop(out var idle))
         {
@@ -64,7 +69,7 @@ internal sealed class SqliteConnectionPool : IDisposable
             connection.Open();
             _setUp(connection);
             Interlocked.Increment(ref _opened);
-            return connection;
+            return new PooledSqliteConnection(connection, new SqliteStatementCache(connection, () => Interlocked.Increment(ref _prepared)));
         }
         catch
         {
@@ -75,18 +80,18 @@ internal sealed class SqliteConnectionPool : IDisposable
 
     /// <summary>Takes a connection back from its one caller, who must not touch it again.</summary>
     /// <param name="commandsLeftUndisposed">Whether the caller left a command of its own undisposed.</param>
-    public void Return(SqliteConnection connection, bool commandsLeftUndisposed)
+    public void Return(PooledSqliteConnection connection, bool commandsLeftUndisposed)
     {
-        if (_disposed || commandsLeftUndisposed || !Reusable(connection))
+        if (_disposed || commandsLeftUndisposed || !Reusable(connection.Connection))
         {
-            connection.Dispose();
+            connection.Close();
             return;
         }
 
         if (Interlocked.Increment(ref _idleCount) > MaxIdle)
         {
             Interlocked.Decrement(ref _idleCount);
-            connection.Dispose();
+            connection.Close();
             return;
         }
 
@@ -109,7 +114,7 @@ internal sealed class SqliteConnectionPool : IDisposable
         while (_idle.TryPop(out var connection))
         {
             Interlocked.Decrement(ref _idleCount);
-            connection.Dispose();
+            connection.Close();
         }
     }
 
@@ -122,5 +127,20 @@ internal sealed class SqliteConnectionPool : IDisposable
 
         // Autocommit off means a transaction was left open.
         return raw.sqlite3_get_autocommit(db) != 0;
+    }
+}
+
+/// <summary>A physical connection as the pool keeps it: the connection and its prepared commands.</summary>
+internal sealed class PooledSqliteConnection(SqliteConnection connection, SqliteStatementCache statements)
+{
+    public SqliteConnection Connection { get; } = connection;
+
+    public SqliteStatementCache Statements { get; } = statements;
+
+    /// <summary>Disposes the kept commands, then closes the connection (which rolls back).</summary>
+    public void Close()
+    {
+        Statements.Clear();
+        Connection.Dispose();
     }
 }

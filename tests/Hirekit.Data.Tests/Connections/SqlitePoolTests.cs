@@ -7,7 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Hirekit.Data.Tests.Connections;
 
-/// <summary>Hirekit's own SQLite pool (ADR 30): one caller per connection, only clean connections reused.</summary>
+/// <summary>
+/// Hirekit's own SQLite pool (ADR 30): one caller per connection, only clean connections reused,
+/// prepared commands reused without carrying parameters, transactions or read snapshots along.
+/// </summary>
 public sealed class SqlitePoolTests : IDisposable
 {
     private readonly string _directory = Path.Combine(TestEngine.ScratchRoot, "pool-" + Guid.NewGuid().ToString("N"));
@@ -108,6 +111,71 @@ public sealed class SqlitePoolTests : IDisposable
         Assert.False(System.IO.File.Exists(File + "-wal"));
     }
 
+    [SqliteFact]
+    public async Task ARepeatedStatement_IsPreparedOnce_AndEachCallBindsItsOwnValues()
+    {
+        using var factory = NewFactory();
+        var before = factory.StatementsPrepared;
+        var counts = new List<long>();
+        foreach (var value in new[] { "committed", "absent", "committed" })
+        {
+            await using var connection = await factory.OpenAsync(CancellationToken.None);
+            counts.Add(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe WHERE value = @Value", new { Value = value }));
+        }
+
+        await using (var connection = await factory.OpenAsync(CancellationToken.None))
+        {
+            // The kept command must not remember the last caller's value.
+            var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe WHERE value = @Value"));
+            Assert.Contains("@Value", missing.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal([1L, 0L, 1L], counts);
+        Assert.Equal(1L, factory.StatementsPrepared - before);
+    }
+
+    [SqliteFact]
+    public async Task AReusedStatement_LeavesNoReadSnapshotBehind_EvenWhenItsReaderStoppedEarly()
+    {
+        using var factory = NewFactory();
+        await using var reader = await factory.OpenAsync(CancellationToken.None);
+        for (var i = 0; i < 2; i++)
+        {
+            await using var rows = await reader.ExecuteReaderAsync("SELECT value FROM probe");
+            Assert.True(await rows.ReadAsync()); // stop after the first row
+        }
+
+        await using (var writer = await factory.OpenAsync(CancellationToken.None))
+        {
+            await writer.ExecuteAsync("INSERT INTO probe (value) VALUES ('later')");
+        }
+
+        Assert.Equal(2L, await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe"));
+    }
+
+    [SqliteFact]
+    public async Task AStatementThatFailed_OrRanInATransaction_RunsAgainOnItsOwn()
+    {
+        using var factory = NewFactory();
+        const string Insert = "INSERT INTO unique_probe (id) VALUES (@Id)";
+        await using (var connection = await factory.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(Insert, new { Id = 1 });
+            await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(Insert, new { Id = 1 }));
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(Insert, new { Id = 2 }, transaction);
+            await transaction.RollbackAsync();
+        }
+
+        await using (var connection = await factory.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(Insert, new { Id = 3 }); // no transaction this time
+        }
+
+        await using var check = await factory.OpenAsync(CancellationToken.None);
+        Assert.Equal([1L, 3L], (await check.QueryAsync<long>("SELECT id FROM unique_probe ORDER BY id")).ToList());
+    }
+
     public void Dispose()
     {
         try
@@ -124,7 +192,11 @@ public sealed class SqlitePoolTests : IDisposable
     {
         var factory = new SqliteConnectionFactory($"Data Source={File}");
         using var connection = factory.Open();
-        connection.Execute("CREATE TABLE IF NOT EXISTS probe (value TEXT NOT NULL); INSERT INTO probe (value) SELECT 'committed' WHERE NOT EXISTS (SELECT 1 FROM probe);");
+        connection.Execute("""
+            CREATE TABLE IF NOT EXISTS probe (value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS unique_probe (id INTEGER PRIMARY KEY);
+            INSERT INTO probe (value) SELECT 'committed' WHERE NOT EXISTS (SELECT 1 FROM probe);
+            """);
         return factory;
     }
 
