@@ -96,6 +96,12 @@ internal sealed class CountingDbCommand : DbCommand
         get => _connection;
         set
         {
+            if (_source is not null && !ReferenceEquals(value, _owner))
+            {
+                // A kept command belongs to its physical connection's cache.
+                throw new NotSupportedException("A command of a pooled SQLite connection cannot move to another connection.");
+            }
+
             _connection = value;
             Inner.Connection = value is CountingDbConnection counting ? counting.Inner : value;
         }
