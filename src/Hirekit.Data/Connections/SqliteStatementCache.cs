@@ -42,7 +42,8 @@ internal sealed class SqliteStatementCache(SqliteConnection connection, Action p
     {
         var sqlite = (SqliteCommand)command;
         var text = sqlite.CommandText;
-        if (text.Length == 0 || _byText.ContainsKey(text) || !ReaderClosed(sqlite))
+        // A command disposed after its lease ended may find the connection closed already.
+        if (text.Length == 0 || connection.State != System.Data.ConnectionState.Open || _byText.ContainsKey(text) || !ReaderClosed(sqlite))
         {
             sqlite.Dispose();
             return;
