@@ -286,7 +286,12 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
     private static string JobJoin(bool onJob) => onJob ? " JOIN applications fa ON fa.candidate_id = c.id" : "";
 
-    private static string Predicate(SearchTierSql tier, int number) => tier.Predicate.Replace("@Match", $"@Match{number}", StringComparison.Ordinal);
+    /// <summary>A tier's fragment with <c>@Match</c> renamed to the tier's own parameter.</summary>
+    private static string Numbered(string sql, int number) => sql.Replace("@Match", $"@Match{number}", StringComparison.Ordinal);
+
+    private static string Predicate(SearchTierSql tier, int number) => Numbered(tier.Predicate, number);
+
+    private static string From(SearchTierSql tier, int number) => Numbered(tier.From, number);
 
     private static string KeyBound(string key, CandidateSearchHit? position, int tier) => position is { } p && p.Tier == tier ? $" AND {key} < @AfterKey" : "";
 
@@ -302,7 +307,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         string Tier(int tier, SearchTierSql sql) => $"""
             SELECT * FROM (
                 SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
-                FROM {sql.From}{JobJoin(onJob)}
+                FROM {From(sql, tier)}{JobJoin(onJob)}
                 WHERE {Predicate(sql, tier)} AND {where}{KeyBound(sql.Key, position, tier)}
                 ORDER BY {sql.Key} DESC
                 LIMIT @Limit
@@ -322,13 +327,13 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     public const int SearchWalkWindow = 500;
 
     /// <summary>
-    /// Tier 1 is read from the index and sorted: names are short and a name word is rarely
-    /// common. Tier 2 (ADR 28) first tests the newest <see cref="SearchWalkWindow"/> candidates
-    /// one by one and stops at the page, which is what makes a common resume word cheap; only
-    /// when tiers 1 and 2 together fall short of a page does it read every tier 2 match from the
-    /// index. Each step runs only if the previous did not fill the page (the one-time filters
-    /// and the outer LIMIT stop the executor). "+ 0" keeps the planner from walking the key
-    /// index for an index read: it cannot tell a rare prefix from a common one and would walk
+    /// Tier 1 is read in key order: its source hands over keys newest first (ADR 31), so the
+    /// page stops the read. Tier 2 (ADR 28) first tests the newest <see cref="SearchWalkWindow"/>
+    /// candidates one by one and stops at the page, which is what makes a common resume word
+    /// cheap; only when tiers 1 and 2 together fall short of a page does it read every tier 2
+    /// match from the index. Each step runs only if the previous did not fill the page (the
+    /// one-time filters and the outer LIMIT stop the executor). "+ 0" keeps the planner from
+    /// walking the key index for the tier 2 index read: it cannot tell a rare prefix from a common one and would walk
     /// every candidate for a word that only a few contain. The window reads <c>candidates</c>
     /// itself, so the tier 2 key must be a column of <c>candidates c</c>.
     /// </summary>
@@ -348,7 +353,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         var indexed = $"""
             SELECT * FROM (
                 SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
-                FROM {tier2.From}{join}
+                FROM {From(tier2, 2)}{join}
                 WHERE {Predicate(tier2, 2)} AND {where}{bound2}
                 ORDER BY {tier2.Key} + 0 DESC
                 LIMIT @Limit
@@ -360,9 +365,9 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             ? $"""
                 tier1 AS MATERIALIZED (
                     SELECT {SearchColumns}, 1 AS tier, {search.NameOrEmail.Key} AS search_key
-                    FROM {search.NameOrEmail.From}{join}
+                    FROM {From(search.NameOrEmail, 1)}{join}
                     WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound(search.NameOrEmail.Key, position, 1)}
-                    ORDER BY {search.NameOrEmail.Key} + 0 DESC
+                    ORDER BY {search.NameOrEmail.Key} DESC
                     LIMIT @Limit
                 ),
                 """

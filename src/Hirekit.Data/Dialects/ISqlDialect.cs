@@ -64,8 +64,8 @@ public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql
 /// <summary>
 /// One tier: <see cref="From"/> joins its full-text index to <c>candidates c</c>;
 /// <see cref="Key"/> is <c>candidates.search_id</c> as that index sees it, newest highest;
-/// <see cref="Predicate"/> tests <c>@Match</c> (renamed per tier by the store), bound to
-/// <see cref="Match"/>.
+/// <see cref="Predicate"/> tests <c>@Match</c>, bound to <see cref="Match"/>. <c>@Match</c> may
+/// also appear in <see cref="From"/>; the store renames it per tier in both.
 /// </summary>
 public sealed record SearchTierSql(string From, string Key, string Predicate, string Match);
 
@@ -76,9 +76,10 @@ public enum CandidateSearchReading
     IndexInKeyOrder,
 
     /// <summary>
-    /// The index returns matches unordered (PostgreSQL GIN) but a row can be tested on its own:
-    /// tier 1 is read from the index and sorted; tier 2 first tests the newest candidates in key
-    /// order, a bounded window, and reads the index only when that window does not fill the page.
+    /// Tier 1's source hands over keys newest first (PostgreSQL: a B-tree of name words, ADR 31).
+    /// Tier 2's index returns matches unordered (GIN) but a row can be tested on its own: it first
+    /// tests the newest candidates in key order, a bounded window, and reads the index only when
+    /// that window does not fill the page (ADR 28).
     /// </summary>
     WalkThenIndex,
 }

@@ -138,6 +138,32 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task Search_APrefixOfSeveralNameWords_ListsEachCandidateOnce_OnlyInTheOrganisation()
+    {
+        // PostgreSQL proposes tier 1 rows from a table of name words (ADR 31): a prefix that
+        // matches two words of one candidate must not list them twice, a word in another
+        // organisation must not leak in, and every query word must still match.
+        var admin = await App.NewOrganizationAsync();
+        var api = App.Api(await App.TokenForAsync(admin));
+        var other = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync(Role.Recruiter)));
+        await CreateCandidateAsync(api, "Zhong Zhou", email: "zz@example.test", resumeText: "Go.");
+        await CreateCandidateAsync(api, "Wen Zhu", email: "wen@example.test", resumeText: "Rust.");
+        await CreateCandidateAsync(other, "Zhao Elsewhere", email: "zhao@example.test", resumeText: "Go.");
+        await BulkSeed.CandidatesAsync(App.Database, admin.OrganizationId, 30);
+
+        Assert.Equal(["Wen Zhu", "Zhong Zhou"], await AllPagesAsync(api, "q=zh"));
+        Assert.Equal(["Zhong Zhou"], await AllPagesAsync(api, "q=zh+zhou"));
+        Assert.Equal(["Zhao Elsewhere"], await AllPagesAsync(other, "q=zh"));
+        Assert.Equal(Enumerable.Range(0, 30).Reverse().Select(i => $"Bulk Person {i:D5}"), await AllPagesAsync(api, "q=person+bulk&pageSize=7"));
+
+        // A word with digits is matched as written; PostgreSQL drops an English stop word ("will")
+        // from the query and SQLite matches it, so both find this name by both words.
+        await CreateCandidateAsync(api, "Will Stone", email: "dev42@stone.test", resumeText: "Go.");
+        Assert.Equal(["Will Stone"], await AllPagesAsync(api, "q=dev42"));
+        Assert.Equal(["Will Stone"], await AllPagesAsync(api, "q=will+stone"));
+    }
+
+    [Fact]
     public async Task ListByJob_PagesThroughExactlyThatJobsCandidates_WithStageSearchAndSort()
     {
         // The job filter drives the page from the job's applications; every combination with
