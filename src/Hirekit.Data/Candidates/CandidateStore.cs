@@ -195,11 +195,11 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             parameters.Add("Stage", stage);
         }
 
-        var sql = terms.Count > 0
-            ? TieredSearchSql(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query.After, parameters)
-            : ListSql(query, onJob, where, parameters);
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        Task<IEnumerable<SummaryRow>> Read(string sql) => connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
+        var rows = terms.Count > 0
+            ? await SearchTiersAsync(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query, parameters, Read)
+            : await Read(ListSql(query, onJob, where, parameters));
         return rows.Select(r => new CandidateSummary(
             r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt, r.Tier is { } tier ? new CandidateSearchHit((int)tier, r.SearchKey ?? 0) : null)).ToList();
     }
@@ -256,11 +256,15 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
     /// <summary>
     /// A text search (ADR 25): name-or-e-mail matches, then the rest, newest first within each
-    /// tier; the cursor is (tier, key). Applications are counted for the page's rows only.
+    /// tier; the cursor is (tier, key). Where both tiers read in key order (SQLite) one statement
+    /// carries both. Otherwise (PostgreSQL, ADR 31) tier 1 is a statement of its own and tier 2
+    /// runs only when tier 1 leaves the page short: at most two statements, and a name search
+    /// that fills its page is planned and run as the small statement alone.
     /// </summary>
-    private static string TieredSearchSql(CandidateSearchSql search, bool onJob, string where, string? after, DynamicParameters parameters)
+    private static async Task<IEnumerable<SummaryRow>> SearchTiersAsync(
+        CandidateSearchSql search, bool onJob, string where, CandidateQuery query, DynamicParameters parameters, Func<string, Task<IEnumerable<SummaryRow>>> read)
     {
-        var position = CandidateCursor.SearchPosition(after);
+        var position = CandidateCursor.SearchPosition(query.After);
         if (position is { } p)
         {
             parameters.Add("AfterKey", p.Key);
@@ -268,19 +272,31 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
         parameters.Add("Match1", search.NameOrEmail.Match);
         parameters.Add("Match2", search.Elsewhere.Match);
-        var page = search.Reading == CandidateSearchReading.IndexInKeyOrder
-            ? TiersInKeyOrder(search, onJob, where, position)
-            : TiersByWalkThenIndex(search, onJob, where, position, parameters);
-        return $"""
-            WITH page AS MATERIALIZED (
-                {page}
-            )
-            SELECT p.id, p.name, p.email, p.source, p.created_at, p.tier, p.search_key,
-                   (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
-            FROM page p
-            ORDER BY p.tier, p.search_key DESC
-            """;
+        if (search.Reading == CandidateSearchReading.IndexInKeyOrder)
+        {
+            return await read(WithApplicationCounts(TiersInKeyOrder(search, onJob, where, position)));
+        }
+
+        var rows = position is { Tier: 2 } ? [] : (await read(WithApplicationCounts(TierInKeyOrder(1, search.NameOrEmail, onJob, where, position)))).AsList();
+        if (rows.Count < query.PageSize)
+        {
+            parameters.Add("Limit", query.PageSize - rows.Count);
+            rows.AddRange(await read(WithApplicationCounts(Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters))));
+        }
+
+        return rows;
     }
+
+    /// <summary>A page of search rows with each row's application count, in tier then newest-first order.</summary>
+    private static string WithApplicationCounts(string page) => $"""
+        WITH page AS MATERIALIZED (
+            {page}
+        )
+        SELECT p.id, p.name, p.email, p.source, p.created_at, p.tier, p.search_key,
+               (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
+        FROM page p
+        ORDER BY p.tier, p.search_key DESC
+        """;
 
     private const string SearchColumns = "c.id, c.name, c.email, c.source, c.created_at";
 
@@ -302,22 +318,21 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// sort outside the union: left to itself, SQLite pushes it into a merge of both tiers and
     /// reads the second even when the first fills the page.
     /// </summary>
-    private static string TiersInKeyOrder(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position)
-    {
-        string Tier(int tier, SearchTierSql sql) => $"""
-            SELECT * FROM (
-                SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
-                FROM {From(sql, tier)}{JobJoin(onJob)}
-                WHERE {Predicate(sql, tier)} AND {where}{KeyBound(sql.Key, position, tier)}
-                ORDER BY {sql.Key} DESC
-                LIMIT @Limit
-            ) t{tier}
-            """;
+    private static string TiersInKeyOrder(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position) =>
+        position is { Tier: 2 }
+            ? TierInKeyOrder(2, search.Elsewhere, onJob, where, position)
+            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position)}\nUNION ALL\n{TierInKeyOrder(2, search.Elsewhere, onJob, where, position)}\nLIMIT @Limit";
 
-        return position is { Tier: 2 }
-            ? Tier(2, search.Elsewhere)
-            : $"{Tier(1, search.NameOrEmail)}\nUNION ALL\n{Tier(2, search.Elsewhere)}\nLIMIT @Limit";
-    }
+    /// <summary>One tier read from a source that hands keys over newest first, stopping at the page.</summary>
+    private static string TierInKeyOrder(int tier, SearchTierSql sql, bool onJob, string where, CandidateSearchHit? position) => $"""
+        SELECT * FROM (
+            SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
+            FROM {From(sql, tier)}{JobJoin(onJob)}
+            WHERE {Predicate(sql, tier)} AND {where}{KeyBound(sql.Key, position, tier)}
+            ORDER BY {sql.Key} DESC
+            LIMIT @Limit
+        ) t{tier}
+        """;
 
     /// <summary>
     /// How many of an organisation's newest candidates (past the cursor) tier 2 tests in key
@@ -327,59 +342,38 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     public const int SearchWalkWindow = 500;
 
     /// <summary>
-    /// Tier 1 is read in key order: its source hands over keys newest first (ADR 31), so the
-    /// page stops the read. Tier 2 (ADR 28) first tests the newest <see cref="SearchWalkWindow"/>
-    /// candidates one by one and stops at the page, which is what makes a common resume word
-    /// cheap; only when tiers 1 and 2 together fall short of a page does it read every tier 2
-    /// match from the index. Each step runs only if the previous did not fill the page (the
-    /// one-time filters and the outer LIMIT stop the executor). "+ 0" keeps the planner from
-    /// walking the key index for the tier 2 index read: it cannot tell a rare prefix from a common one and would walk
-    /// every candidate for a word that only a few contain. The window reads <c>candidates</c>
-    /// itself, so the tier 2 key must be a column of <c>candidates c</c>.
+    /// Tier 2 where its index returns matches unordered (ADR 28): first the newest
+    /// <see cref="SearchWalkWindow"/> candidates are tested one by one, stopping at the page,
+    /// which is what makes a common resume word cheap; only when that falls short of the page
+    /// (<c>@Limit</c>, what tier 1 left) are all tier 2 matches read from the index. The index
+    /// read runs only then (the one-time filters and the outer LIMIT stop the executor). "+ 0"
+    /// keeps the planner from walking the key index for the index read: it cannot tell a rare
+    /// prefix from a common one and would walk every candidate for a word that only a few
+    /// contain. The window reads <c>candidates</c> itself, so the tier 2 key must be a column of
+    /// <c>candidates c</c>.
     /// </summary>
-    private static string TiersByWalkThenIndex(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position, DynamicParameters parameters)
+    private static string Tier2ByWalkThenIndex(SearchTierSql tier2, bool onJob, string where, CandidateSearchHit? position, DynamicParameters parameters)
     {
         parameters.Add("Window", SearchWalkWindow);
         var join = JobJoin(onJob);
-        var tier2 = search.Elsewhere;
         var bound2 = KeyBound(tier2.Key, position, 2);
-        var walk = $"""
-            SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
-            FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY {tier2.Key} DESC LIMIT @Window) c{join}
-            WHERE {Predicate(tier2, 2)} AND {where}
-            ORDER BY {tier2.Key} DESC
-            LIMIT @Limit
-            """;
-        var indexed = $"""
+        return $"""
+            WITH walk AS MATERIALIZED (
+                SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
+                FROM (SELECT * FROM candidates c WHERE c.organization_id = @OrganizationId{bound2} ORDER BY {tier2.Key} DESC LIMIT @Window) c{join}
+                WHERE {Predicate(tier2, 2)} AND {where}
+                ORDER BY {tier2.Key} DESC
+                LIMIT @Limit
+            )
+            SELECT * FROM walk WHERE (SELECT COUNT(*) FROM walk) >= @Limit
+            UNION ALL
             SELECT * FROM (
                 SELECT {SearchColumns}, 2 AS tier, {tier2.Key} AS search_key
                 FROM {From(tier2, 2)}{join}
                 WHERE {Predicate(tier2, 2)} AND {where}{bound2}
                 ORDER BY {tier2.Key} + 0 DESC
                 LIMIT @Limit
-            ) indexed
-            """;
-        // Past a tier 2 cursor, tier 1 is done and only the two tier 2 steps remain.
-        var withTier1 = position is not { Tier: 2 };
-        var tier1 = withTier1
-            ? $"""
-                tier1 AS MATERIALIZED (
-                    SELECT {SearchColumns}, 1 AS tier, {search.NameOrEmail.Key} AS search_key
-                    FROM {From(search.NameOrEmail, 1)}{join}
-                    WHERE {Predicate(search.NameOrEmail, 1)} AND {where}{KeyBound(search.NameOrEmail.Key, position, 1)}
-                    ORDER BY {search.NameOrEmail.Key} DESC
-                    LIMIT @Limit
-                ),
-                """
-            : "";
-        var found = withTier1 ? "(SELECT COUNT(*) FROM tier1) + (SELECT COUNT(*) FROM walk)" : "(SELECT COUNT(*) FROM walk)";
-        return $"""
-            WITH {tier1}
-            walk AS MATERIALIZED ({walk})
-            {(withTier1 ? "SELECT * FROM tier1\nUNION ALL" : "")}
-            SELECT * FROM walk WHERE {found} >= @Limit
-            UNION ALL
-            {indexed} WHERE {found} < @Limit
+            ) indexed WHERE (SELECT COUNT(*) FROM walk) < @Limit
             LIMIT @Limit
             """;
     }
