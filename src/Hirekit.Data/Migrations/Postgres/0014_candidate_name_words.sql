@@ -4,6 +4,16 @@
 -- 1,012 heap rows and sorting them (3.3 ms). name_search stays: tier 2 excludes tier 1 with it,
 -- and the store rechecks each tier 1 row against it, so this table only proposes rows.
 -- Bytewise order (COLLATE "C") makes "every word starting with p" the range [p, p || U+10FFFF).
+-- U+10FFFF exists only in a UTF8 database; refuse any other here rather than fail every search.
+DO $$
+BEGIN
+    IF pg_encoding_to_char((SELECT encoding FROM pg_database WHERE datname = current_database())) <> 'UTF8' THEN
+        RAISE EXCEPTION 'Hirekit needs a UTF8 database (this one is %); see README, Run on PostgreSQL',
+            pg_encoding_to_char((SELECT encoding FROM pg_database WHERE datname = current_database()));
+    END IF;
+END;
+$$;
+
 CREATE TABLE candidate_name_words (
     organization_id uuid NOT NULL,
     word            text COLLATE "C" NOT NULL,
