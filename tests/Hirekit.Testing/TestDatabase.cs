@@ -39,7 +39,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <param name="postgresEncoding">On PostgreSQL, the new database's encoding (from template0); the cluster's default when null.</param>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? postgresEncoding = null)
     {
         var directory = Path.Combine(TestEngine.ScratchRoot, Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -50,7 +51,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await using (var admin = new NpgsqlConnection(TestEngine.PostgresAdminConnectionString))
             {
                 await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                var encoding = postgresEncoding is null ? "" : $" ENCODING '{postgresEncoding}' TEMPLATE template0";
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}{encoding}", admin);
                 await create.ExecuteNonQueryAsync();
             }
 

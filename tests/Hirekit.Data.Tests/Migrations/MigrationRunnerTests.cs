@@ -48,6 +48,21 @@ public sealed class MigrationRunnerTests
         Assert.Contains("never be edited", error.Message, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task Apply_OnAPostgresDatabaseThatIsNotUtf8_StopsAtTheNameWordsMigrationWithAClearMessage()
+    {
+        // Candidate search bounds name-word ranges with U+10FFFF (ADR 31), which only UTF8 has.
+        await using var db = await TestDatabase.CreateAsync(migrate: false, postgresEncoding: "SQL_ASCII");
+        var runner = db.Get<MigrationRunner>();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => runner.ApplyAsync(CancellationToken.None));
+
+        Assert.Contains("needs a UTF8 database (this one is SQL_ASCII)", error.Message, StringComparison.Ordinal);
+        await using var connection = await db.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(13, await connection.ExecuteScalarAsync<long>("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'candidate_name_words'"));
+    }
+
     [Fact]
     public async Task Pending_BeforeMigrating_ListsEveryMigration()
     {
