@@ -49,7 +49,11 @@ public sealed class HirekitApp : WebApplicationFactory<Program>
     {
         var database = await TestDatabase.CreateAsync(migrate: false);
         var app = new HirekitApp(database, Settings(settings, database), ownsDatabase: true);
-        app.UseKestrel(0);
+        // An endpoint of Kestrel's own, not UseKestrel(port): with a port the factory rewrites the
+        // server's addresses after the host is built, racing Kestrel's bind, which fails now and
+        // then with "Addresses cannot be modified after the server has started" (dotnet/aspnetcore
+        // pull request 67714). Kestrel reports the bound port in the addresses either way.
+        app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         app.StartServer();
         app._listening = true;
         return app;
