@@ -277,7 +277,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             return await read(WithApplicationCounts(TiersInKeyOrder(search, onJob, where, position)));
         }
 
-        var rows = position is { Tier: 2 } ? [] : (await read(WithApplicationCounts(TierInKeyOrder(1, search.NameOrEmail, onJob, where, position)))).AsList();
+        // The limit is an InitPlan here, as the dialect's search values are (ADR 32): folded into a
+        // custom plan, it made every custom plan look cheaper than the generic one, so tier 1 was
+        // planned afresh on every execution.
+        var rows = position is { Tier: 2 } ? [] : (await read(WithApplicationCounts(TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, "(SELECT @Limit)")))).AsList();
         if (rows.Count < query.PageSize)
         {
             parameters.Add("Limit", query.PageSize - rows.Count);
@@ -324,13 +327,13 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position)}\nUNION ALL\n{TierInKeyOrder(2, search.Elsewhere, onJob, where, position)}\nLIMIT @Limit";
 
     /// <summary>One tier read from a source that hands keys over newest first, stopping at the page.</summary>
-    private static string TierInKeyOrder(int tier, SearchTierSql sql, bool onJob, string where, CandidateSearchHit? position) => $"""
+    private static string TierInKeyOrder(int tier, SearchTierSql sql, bool onJob, string where, CandidateSearchHit? position, string limit = "@Limit") => $"""
         SELECT * FROM (
             SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
             FROM {From(sql, tier)}{JobJoin(onJob)}
             WHERE {Predicate(sql, tier)} AND {where}{KeyBound(sql.Key, position, tier)}
             ORDER BY {sql.Key} DESC
-            LIMIT @Limit
+            LIMIT {limit}
         ) t{tier}
         """;
 

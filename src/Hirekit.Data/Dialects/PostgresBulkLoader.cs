@@ -40,7 +40,7 @@ internal sealed class PostgresBulkLoader(DbConnection connection) : IBulkLoader
     public async Task AfterLoadAsync(CancellationToken ct)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = "VACUUM (ANALYZE) candidates, candidate_name_words, applications, application_events, pipeline_counts, interviews, interview_interviewers, scorecards, scorecard_ratings, kit_question_uses, jobs, job_team, job_loop_stages";
+        command.CommandText = "VACUUM (ANALYZE) candidates, candidate_name_prefixes, applications, application_events, pipeline_counts, interviews, interview_interviewers, scorecards, scorecard_ratings, kit_question_uses, jobs, job_team, job_loop_stages";
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
     }

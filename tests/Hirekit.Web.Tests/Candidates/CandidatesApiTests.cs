@@ -140,8 +140,8 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
     [Fact]
     public async Task Search_APrefixOfSeveralNameWords_ListsEachCandidateOnce_OnlyInTheOrganisation()
     {
-        // PostgreSQL proposes tier 1 rows from a table of name words (ADR 31): a prefix that
-        // matches two words of one candidate must not list them twice, a word in another
+        // PostgreSQL proposes tier 1 rows from a table of name-word prefixes (ADR 32): a prefix
+        // that starts two words of one candidate must not list them twice, a word in another
         // organisation must not leak in, and every query word must still match.
         var admin = await App.NewOrganizationAsync();
         var api = App.Api(await App.TokenForAsync(admin));
@@ -156,11 +156,28 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.Equal(["Zhao Elsewhere"], await AllPagesAsync(other, "q=zh"));
         Assert.Equal(Enumerable.Range(0, 30).Reverse().Select(i => $"Bulk Person {i:D5}"), await AllPagesAsync(api, "q=person+bulk&pageSize=7"));
 
-        // A word with digits is matched as written; PostgreSQL drops an English stop word ("will")
-        // from the query and SQLite matches it, so both find this name by both words.
+        // A word with digits is matched as written, and so is a word that English search would
+        // drop as a stop word ("will").
         await CreateCandidateAsync(api, "Will Stone", email: "dev42@stone.test", resumeText: "Go.");
         Assert.Equal(["Will Stone"], await AllPagesAsync(api, "q=dev42"));
         Assert.Equal(["Will Stone"], await AllPagesAsync(api, "q=will+stone"));
+
+        Assert.Equal(["Will Stone"], await AllPagesAsync(api, "q=will+st"));
+
+        // A name is matched as written, not by its English stem: "kennedy" stems to "kennedi",
+        // which no name starts with. A word of the name and a word of the resume match together.
+        await CreateCandidateAsync(api, "Ida Kennedy", email: "ida@k.test", resumeText: "Runs Kafka clusters.");
+        Assert.Equal(["Ida Kennedy"], await AllPagesAsync(api, "q=kennedy"));
+        Assert.Equal(["Ida Kennedy"], await AllPagesAsync(api, "q=kafka+kennedy"));
+
+        // PostgreSQL keeps prefixes up to 24 characters: a longer query word is looked up by its
+        // first 24 and must still match whole, so a name that shares only those is not listed.
+        await CreateCandidateAsync(api, "Bo Wolfeschlegelsteinhausenbergerdorff", email: "bo@w.test", resumeText: "Go.");
+        await CreateCandidateAsync(api, "Al Wolfeschlegelsteinhausenbergerkopf", email: "al@w.test", resumeText: "Go.");
+        Assert.Equal(["Bo Wolfeschlegelsteinhausenbergerdorff"], await AllPagesAsync(api, "q=wolfeschlegelsteinhausenbergerdorff"));
+        Assert.Equal(
+            ["Al Wolfeschlegelsteinhausenbergerkopf", "Bo Wolfeschlegelsteinhausenbergerdorff"],
+            (await AllPagesAsync(api, "q=wolfeschlegelsteinhausenberger")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
