@@ -75,7 +75,7 @@ DROP INDEX ix_candidates_name_search;
 -- A GIN index gathers new entries in a pending list that every search reads in full until a
 -- vacuum or the list's size limit (4 MB by default) merges it. Candidates are added all day and
 -- searched all day: 147 pending pages, from 3,000 new candidates, cost every search 1 ms. A
--- 128 kB list is merged by the insert that fills it, about every 30 candidates (ADR 32).
+-- 128 kB list is merged by the insert that fills it, every few dozen new candidates (ADR 32).
 ALTER INDEX ix_candidates_search SET (gin_pending_list_limit = 128);
 
 -- 0014's words are read by nothing now.
