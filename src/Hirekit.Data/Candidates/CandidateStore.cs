@@ -256,10 +256,11 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
     /// <summary>
     /// A text search (ADR 25): name-or-e-mail matches, then the rest, newest first within each
-    /// tier; the cursor is (tier, key). Where both tiers read in key order (SQLite) one statement
-    /// carries both. Otherwise (PostgreSQL, ADR 31) tier 1 is a statement of its own and tier 2
-    /// runs only when tier 1 leaves the page short: at most two statements, and a name search
-    /// that fills its page is planned and run as the small statement alone.
+    /// tier; the cursor is (tier, key). One statement carries both tiers; tier 2 is read only when
+    /// tier 1 leaves the page short (the outer LIMIT stops the union). Where both tiers read in key
+    /// order (SQLite) each stops at the page; otherwise (PostgreSQL) tier 2 walks a window, then
+    /// reads the index (ADR 28), and every value taken from the words and the limit is an
+    /// InitPlan, so the plan cache keeps one generic plan (ADR 32).
     /// </summary>
     private static async Task<IEnumerable<SummaryRow>> SearchTiersAsync(
         CandidateSearchSql search, bool onJob, string where, CandidateQuery query, DynamicParameters parameters, Func<string, Task<IEnumerable<SummaryRow>>> read)
@@ -277,18 +278,18 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             return await read(WithApplicationCounts(TiersInKeyOrder(search, onJob, where, position)));
         }
 
-        // The limit is an InitPlan here, as the dialect's search values are (ADR 32): folded into a
-        // custom plan, it made every custom plan look cheaper than the generic one, so tier 1 was
-        // planned afresh on every execution.
-        var rows = position is { Tier: 2 } ? [] : (await read(WithApplicationCounts(TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, "(SELECT @Limit)")))).AsList();
-        if (rows.Count < query.PageSize)
-        {
-            parameters.Add("Limit", query.PageSize - rows.Count);
-            rows.AddRange(await read(WithApplicationCounts(Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters))));
-        }
-
-        return rows;
+        var tier2 = Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters);
+        return await read(WithApplicationCounts(position is { Tier: 2 }
+            ? tier2
+            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, InitPlanLimit)}\nUNION ALL\n({tier2})\nLIMIT {InitPlanLimit}"));
     }
+
+    /// <summary>
+    /// The page's limit as an InitPlan, as the dialect's search values are (ADR 32): folded into a
+    /// custom plan it made every custom plan look cheaper than the generic one, and PostgreSQL
+    /// planned the search afresh on every execution.
+    /// </summary>
+    private const string InitPlanLimit = "(SELECT @Limit)";
 
     /// <summary>A page of search rows with each row's application count, in tier then newest-first order.</summary>
     private static string WithApplicationCounts(string page) => $"""
@@ -348,7 +349,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// Tier 2 where its index returns matches unordered (ADR 28): first the newest
     /// <see cref="SearchWalkWindow"/> candidates are tested one by one, stopping at the page,
     /// which is what makes a common resume word cheap; only when that falls short of the page
-    /// (<c>@Limit</c>, what tier 1 left) are all tier 2 matches read from the index. The index
+    /// (<c>@Limit</c>; the caller's outer LIMIT also counts tier 1's rows) are all tier 2 matches read from the index. The index
     /// read runs only then (the one-time filters and the outer LIMIT stop the executor). "+ 0"
     /// keeps the planner from walking the key index for the index read: it cannot tell a rare
     /// prefix from a common one and would walk every candidate for a word that only a few
