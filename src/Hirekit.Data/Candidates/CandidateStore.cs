@@ -349,7 +349,9 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// Tier 2 where its index returns matches unordered (ADR 28): first the newest
     /// <see cref="SearchWalkWindow"/> candidates are tested one by one, stopping at the page,
     /// which is what makes a common resume word cheap; only when that falls short of the page
-    /// (<c>@Limit</c>; the caller's outer LIMIT also counts tier 1's rows) are all tier 2 matches read from the index. The index
+    /// (<c>@Limit</c>) are all tier 2 matches read from the index. Under tier 1 in one statement
+    /// the window cannot know how many rows tier 1 gave, so it must hold a whole page: a window
+    /// with enough for the rest of the page, but not a whole one, still reads the index. The index
     /// read runs only then (the one-time filters and the outer LIMIT stop the executor). "+ 0"
     /// keeps the planner from walking the key index for the index read: it cannot tell a rare
     /// prefix from a common one and would walk every candidate for a word that only a few
