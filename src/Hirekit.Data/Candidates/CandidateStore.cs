@@ -257,10 +257,13 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// <summary>
     /// A text search (ADR 25): name-or-e-mail matches, then the rest, newest first within each
     /// tier; the cursor is (tier, key). One statement carries both tiers; tier 2 is read only when
-    /// tier 1 leaves the page short (the outer LIMIT stops the union). Where both tiers read in key
-    /// order (SQLite) each stops at the page; otherwise (PostgreSQL) tier 2 walks a window, then
-    /// reads the index (ADR 28), and every value taken from the words and the limit is an
-    /// InitPlan, so the plan cache keeps one generic plan (ADR 32).
+    /// tier 1 leaves the page short (the outer LIMIT stops the union). Tier 1 reads its source in
+    /// key order and stops at the page, a word that matches thousands of candidates costing a
+    /// page. Tier 2 does the same where its index reads in key order (SQLite); otherwise
+    /// (PostgreSQL) it walks a window, then reads the index (ADR 28). MATERIALIZED (in
+    /// <see cref="WithApplicationCounts"/>) keeps the outer sort outside the union: left to
+    /// itself, SQLite pushes it into a merge of both tiers and reads the second even when the
+    /// first fills the page.
     /// </summary>
     private static async Task<IEnumerable<SummaryRow>> SearchTiersAsync(
         CandidateSearchSql search, bool onJob, string where, CandidateQuery query, DynamicParameters parameters, Func<string, Task<IEnumerable<SummaryRow>>> read)
@@ -273,23 +276,13 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
         parameters.Add("Match1", search.NameOrEmail.Match);
         parameters.Add("Match2", search.Elsewhere.Match);
-        if (search.Reading == CandidateSearchReading.IndexInKeyOrder)
-        {
-            return await read(WithApplicationCounts(TiersInKeyOrder(search, onJob, where, position)));
-        }
-
-        var tier2 = Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters);
+        var tier2 = search.Reading == CandidateSearchReading.IndexInKeyOrder
+            ? TierInKeyOrder(2, search.Elsewhere, onJob, where, position, search.Limit)
+            : $"({Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters)})";
         return await read(WithApplicationCounts(position is { Tier: 2 }
             ? tier2
-            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, InitPlanLimit)}\nUNION ALL\n({tier2})\nLIMIT {InitPlanLimit}"));
+            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, search.Limit)}\nUNION ALL\n{tier2}\nLIMIT {search.Limit}"));
     }
-
-    /// <summary>
-    /// The page's limit as an InitPlan, as the dialect's search values are (ADR 32): folded into a
-    /// custom plan it made every custom plan look cheaper than the generic one, and PostgreSQL
-    /// planned the search afresh on every execution.
-    /// </summary>
-    private const string InitPlanLimit = "(SELECT @Limit)";
 
     /// <summary>A page of search rows with each row's application count, in tier then newest-first order.</summary>
     private static string WithApplicationCounts(string page) => $"""
@@ -315,20 +308,8 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
 
     private static string KeyBound(string key, CandidateSearchHit? position, int tier) => position is { } p && p.Tier == tier ? $" AND {key} < @AfterKey" : "";
 
-    /// <summary>
-    /// Each tier reads the full-text index in key order and stops at the page, so a word that
-    /// matches thousands of candidates costs a page, not a pass over every match; the second
-    /// tier is read only when the first runs out. MATERIALIZED (in the caller) keeps the outer
-    /// sort outside the union: left to itself, SQLite pushes it into a merge of both tiers and
-    /// reads the second even when the first fills the page.
-    /// </summary>
-    private static string TiersInKeyOrder(CandidateSearchSql search, bool onJob, string where, CandidateSearchHit? position) =>
-        position is { Tier: 2 }
-            ? TierInKeyOrder(2, search.Elsewhere, onJob, where, position)
-            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position)}\nUNION ALL\n{TierInKeyOrder(2, search.Elsewhere, onJob, where, position)}\nLIMIT @Limit";
-
     /// <summary>One tier read from a source that hands keys over newest first, stopping at the page.</summary>
-    private static string TierInKeyOrder(int tier, SearchTierSql sql, bool onJob, string where, CandidateSearchHit? position, string limit = "@Limit") => $"""
+    private static string TierInKeyOrder(int tier, SearchTierSql sql, bool onJob, string where, CandidateSearchHit? position, string limit) => $"""
         SELECT * FROM (
             SELECT {SearchColumns}, {tier} AS tier, {sql.Key} AS search_key
             FROM {From(sql, tier)}{JobJoin(onJob)}

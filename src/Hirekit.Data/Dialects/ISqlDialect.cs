@@ -57,9 +57,10 @@ public sealed record TextSearchSql(string Join, string Predicate, string Rank, s
 /// Candidate search fragments (ADR 25, ADR 28). <see cref="NameOrEmail"/> matches every word in
 /// the name or e-mail (tier 1); <see cref="Elsewhere"/> every word somewhere but not tier 1
 /// (tier 2), so the tiers never overlap. <see cref="Reading"/> says how the store can read each
-/// tier a page at a time.
+/// tier a page at a time. <see cref="Limit"/> is the page's limit as the statement writes it:
+/// <c>@Limit</c>, or an expression of it that the engine's plan cache needs (ADR 32).
 /// </summary>
-public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading);
+public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading, string Limit);
 
 /// <summary>
 /// One tier: <see cref="From"/> joins its full-text index to <c>candidates c</c>;
@@ -76,7 +77,7 @@ public enum CandidateSearchReading
     IndexInKeyOrder,
 
     /// <summary>
-    /// Tier 1's source hands over keys newest first (PostgreSQL: a B-tree of name words, ADR 31).
+    /// Tier 1's source hands over keys newest first (PostgreSQL: a B-tree of name-word prefixes, ADR 32).
     /// Tier 2's index returns matches unordered (GIN) but a row can be tested on its own: it first
     /// tests the newest candidates in key order, a bounded window, and reads the index only when
     /// that window does not fill the page (ADR 28).

@@ -34,7 +34,8 @@ public sealed class PostgresDialect : ISqlDialect
         return new(
             new(NamePrefixKeys(terms), "k.search_id", $"c.name_search @@ {asWritten}", words),
             new("candidates c", "c.search_id", $"c.search @@ {eitherWay} AND NOT c.name_search @@ {asWritten}", words),
-            CandidateSearchReading.WalkThenIndex);
+            CandidateSearchReading.WalkThenIndex,
+            "(SELECT @Limit)");
     }
 
     /// <summary>Query word i (from 0) of <c>@Match</c> ("w1:* &amp; w2:*"), with its ":*".</summary>
@@ -53,7 +54,7 @@ public sealed class PostgresDialect : ISqlDialect
     /// likeliest to be rare. A key appears once per prefix, so a candidate is listed once.
     /// Query words are lower-case letters and digits, as the 'simple' configuration stores them.
     /// Every value taken from <c>@Match</c> is computed once per execution (an InitPlan, as are
-    /// the queries in <see cref="CandidateSearch"/>) rather than folded into the plan, so a custom
+    /// the queries and the limit in <see cref="CandidateSearch"/>) rather than folded into the plan, so a custom
     /// plan is estimated exactly as the generic one and the plan cache keeps the generic plan.
     /// Folded, every custom plan looked cheaper and PostgreSQL planned each search afresh
     /// (0.6-1.1 ms a statement, more than running it; ADR 32).

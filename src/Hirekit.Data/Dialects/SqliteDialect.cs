@@ -34,7 +34,8 @@ public sealed class SqliteDialect : ISqlDialect
                 "cf.rowid",
                 "candidates_fts MATCH @Match AND cf.rowid NOT IN (SELECT rowid FROM candidate_names_fts WHERE candidate_names_fts MATCH @Match)",
                 all),
-            CandidateSearchReading.IndexInKeyOrder);
+            CandidateSearchReading.IndexInKeyOrder,
+            "@Limit");
     }
 
     public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();

@@ -51,7 +51,8 @@ public sealed class MigrationRunnerTests
     [PostgresFact]
     public async Task Apply_OnAPostgresDatabaseThatIsNotUtf8_StopsAtTheNameWordsMigrationWithAClearMessage()
     {
-        // Candidate search bounds name-word ranges with U+10FFFF (ADR 31), which only UTF8 has.
+        // Migration 0014 refuses any encoding but UTF8 (ADR 31). Its ranges are gone (ADR 32), but
+        // an applied migration is never edited, so every database still meets the check.
         await using var db = await TestDatabase.CreateAsync(migrate: false, postgresEncoding: "SQL_ASCII");
         var runner = db.Get<MigrationRunner>();
 
