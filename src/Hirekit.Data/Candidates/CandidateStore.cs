@@ -163,7 +163,17 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(terms);
         var parameters = new DynamicParameters(new { OrganizationId = organizationId, Limit = query.PageSize });
-        var where = new StringBuilder("c.organization_id = @OrganizationId AND c.merged_into_id IS NULL");
+
+        // The plain list, newest first, with or without a job, has one best plan whatever the
+        // organisation, job or page: walk the key index backwards and stop at the page. Its values
+        // are written so the engine may plan it once (ISqlDialect.PlannedOnce). With a filter or
+        // the name order the best plan depends on the values (how many rows the job, the stage or
+        // the member has), so those are planned on every call, as is search, which has its own
+        // InitPlans (ADR 32).
+        var planOnce = terms.Count == 0 && query.Sort != CandidateSorts.Name && query.Stage is null && string.IsNullOrWhiteSpace(query.Source) && memberId is null;
+        string Value(string parameter) => planOnce ? db.Dialect.PlannedOnce(parameter) : parameter;
+        var org = Value("@OrganizationId");
+        var where = new StringBuilder($"c.organization_id = {org} AND c.merged_into_id IS NULL");
         if (memberId is { } member)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM applications va JOIN job_team vt ON vt.organization_id = va.organization_id AND vt.job_id = va.job_id WHERE va.organization_id = @OrganizationId AND va.candidate_id = c.id AND vt.user_id = @MemberId)");
@@ -181,7 +191,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         var onJob = query.JobId is not null;
         if (query.JobId is { } jobId)
         {
-            where.Append(" AND fa.organization_id = @OrganizationId AND fa.job_id = @JobId");
+            where.Append($" AND fa.organization_id = {org} AND fa.job_id = {Value("@JobId")}");
             parameters.Add("JobId", jobId);
             if (query.Stage is { } stage)
             {
@@ -199,7 +209,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         Task<IEnumerable<SummaryRow>> Read(string sql) => connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         var rows = terms.Count > 0
             ? await SearchTiersAsync(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query, parameters, Read)
-            : await Read(ListSql(query, onJob, where, parameters));
+            : await Read(ListSql(query, onJob, where, parameters, Value));
         return rows.Select(r => new CandidateSummary(
             r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt, r.Tier is { } tier ? new CandidateSearchHit((int)tier, r.SearchKey ?? 0) : null)).ToList();
     }
@@ -211,7 +221,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// organisation. The page is chosen first, carrying its sort key, so only the page is sorted
     /// again and applications are counted for the page's rows only.
     /// </summary>
-    private static string ListSql(CandidateQuery query, bool onJob, StringBuilder where, DynamicParameters parameters)
+    private static string ListSql(CandidateQuery query, bool onJob, StringBuilder where, DynamicParameters parameters, Func<string, string> value)
     {
         var from = onJob ? "applications fa JOIN candidates c ON c.id = fa.candidate_id" : "candidates c";
         var newestKey = onJob ? "fa.candidate_id" : "c.id";
@@ -234,7 +244,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
             outerOrder = "p.id DESC";
             if (CandidateCursor.Position(query.After) is { } position)
             {
-                where.Append($" AND {newestKey} < @AfterId");
+                where.Append($" AND {newestKey} < {value("@AfterId")}");
                 parameters.Add("AfterId", position.Id);
             }
         }
@@ -245,10 +255,10 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
                 FROM {from}
                 WHERE {where}
                 ORDER BY {order}
-                LIMIT @Limit
+                LIMIT {value("@Limit")}
             )
             SELECT p.id, p.name, p.email, p.source, p.created_at,
-                   (SELECT COUNT(*) FROM applications a WHERE a.organization_id = @OrganizationId AND a.candidate_id = p.id) AS applications
+                   (SELECT COUNT(*) FROM applications a WHERE a.organization_id = {value("@OrganizationId")} AND a.candidate_id = p.id) AS applications
             FROM page p
             ORDER BY {outerOrder}
             """;

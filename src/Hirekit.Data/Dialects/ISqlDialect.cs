@@ -34,6 +34,15 @@ public interface ISqlDialect
     /// </summary>
     System.Collections.IList IdList(IEnumerable<Guid> ids);
 
+    /// <summary>
+    /// A parameter written so the engine's plan cache may keep one plan for the statement, for a
+    /// statement whose best plan does not depend on the value. On PostgreSQL an InitPlan,
+    /// <c>(SELECT @p)</c>: a custom plan cannot fold the value, so it is estimated exactly as the
+    /// generic plan, and after five executions the plan cache keeps the generic one instead of
+    /// planning every call (ADR 32, ADR 36). Elsewhere the parameter itself.
+    /// </summary>
+    string PlannedOnce(string parameter);
+
     /// <summary>The SQL value for <c>candidates.search_id</c> in an INSERT: the next key of the full-text index.</summary>
     string NextCandidateSearchId { get; }
 

@@ -35,8 +35,10 @@ public sealed class PostgresDialect : ISqlDialect
             new(NamePrefixKeys(terms), "k.search_id", $"c.name_search @@ {asWritten}", words),
             new("candidates c", "c.search_id", $"c.search @@ {eitherWay} AND NOT c.name_search @@ {asWritten}", words),
             CandidateSearchReading.WalkThenIndex,
-            "(SELECT @Limit)");
+            PlannedOnce("@Limit"));
     }
+
+    public string PlannedOnce(string parameter) => $"(SELECT {parameter})";
 
     /// <summary>Query word i (from 0) of <c>@Match</c> ("w1:* &amp; w2:*"), with its ":*".</summary>
     private static string Word(int i) => $"split_part(@Match, ' & ', {i + 1})";

@@ -38,6 +38,9 @@ public sealed class SqliteDialect : ISqlDialect
             "@Limit");
     }
 
+    /// <summary>The parameter itself: SQLite has no plan cache to steer (the pool keeps prepared statements, ADR 30).</summary>
+    public string PlannedOnce(string parameter) => parameter;
+
     public System.Collections.IList IdList(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
 
     /// <summary>Writes are serialised by SQLite, so the next key is simply one past the largest.</summary>
