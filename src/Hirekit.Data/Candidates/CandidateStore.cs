@@ -168,8 +168,8 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         // organisation, job or page: walk the key index backwards and stop at the page. Its values
         // are written so the engine may plan it once (ISqlDialect.PlannedOnce). With a filter or
         // the name order the best plan depends on the values (how many rows the job, the stage or
-        // the member has), so those are planned on every call, as is search, which has its own
-        // InitPlans (ADR 32).
+        // the member has), so those are planned on every call. Search writes its own InitPlans
+        // (ADR 32).
         var planOnce = terms.Count == 0 && query.Sort != CandidateSorts.Name && query.Stage is null && string.IsNullOrWhiteSpace(query.Source) && memberId is null;
         string Value(string parameter) => planOnce ? db.Dialect.PlannedOnce(parameter) : parameter;
         var org = Value("@OrganizationId");
