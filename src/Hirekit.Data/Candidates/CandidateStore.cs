@@ -208,7 +208,7 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         await using var connection = await db.OpenAsync(ct);
         Task<IEnumerable<SummaryRow>> Read(string sql) => connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
         var rows = terms.Count > 0
-            ? await SearchTiersAsync(db.Dialect.CandidateSearch(terms), onJob, where.ToString(), query, parameters, Read)
+            ? await SearchTiersAsync(db.Dialect.CandidateSearch(terms), db.Dialect.PlannedOnce("@Limit"), onJob, where.ToString(), query, parameters, Read)
             : await Read(ListSql(query, onJob, where, parameters, Value));
         return rows.Select(r => new CandidateSummary(
             r.Id, r.Name, r.Email, r.Source, (int)r.Applications, r.CreatedAt, r.Tier is { } tier ? new CandidateSearchHit((int)tier, r.SearchKey ?? 0) : null)).ToList();
@@ -273,10 +273,12 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
     /// (PostgreSQL) it walks a window, then reads the index (ADR 28). MATERIALIZED (in
     /// <see cref="WithApplicationCounts"/>) keeps the outer sort outside the union: left to
     /// itself, SQLite pushes it into a merge of both tiers and reads the second even when the
-    /// first fills the page.
+    /// first fills the page. <paramref name="limit"/> is the page's limit as
+    /// <see cref="ISqlDialect.PlannedOnce"/> writes it, so the plan cache keeps the search's
+    /// generic plan (ADR 32).
     /// </summary>
     private static async Task<IEnumerable<SummaryRow>> SearchTiersAsync(
-        CandidateSearchSql search, bool onJob, string where, CandidateQuery query, DynamicParameters parameters, Func<string, Task<IEnumerable<SummaryRow>>> read)
+        CandidateSearchSql search, string limit, bool onJob, string where, CandidateQuery query, DynamicParameters parameters, Func<string, Task<IEnumerable<SummaryRow>>> read)
     {
         var position = CandidateCursor.SearchPosition(query.After);
         if (position is { } p)
@@ -287,11 +289,11 @@ public sealed class CandidateStore(IDbConnectionFactory db) : ICandidateStore
         parameters.Add("Match1", search.NameOrEmail.Match);
         parameters.Add("Match2", search.Elsewhere.Match);
         var tier2 = search.Reading == CandidateSearchReading.IndexInKeyOrder
-            ? TierInKeyOrder(2, search.Elsewhere, onJob, where, position, search.Limit)
+            ? TierInKeyOrder(2, search.Elsewhere, onJob, where, position, limit)
             : $"({Tier2ByWalkThenIndex(search.Elsewhere, onJob, where, position, parameters)})";
         return await read(WithApplicationCounts(position is { Tier: 2 }
             ? tier2
-            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, search.Limit)}\nUNION ALL\n{tier2}\nLIMIT {search.Limit}"));
+            : $"{TierInKeyOrder(1, search.NameOrEmail, onJob, where, position, limit)}\nUNION ALL\n{tier2}\nLIMIT {limit}"));
     }
 
     /// <summary>A page of search rows with each row's application count, in tier then newest-first order.</summary>

@@ -66,10 +66,9 @@ public sealed record TextSearchSql(string Join, string Predicate, string Rank, s
 /// Candidate search fragments (ADR 25, ADR 28). <see cref="NameOrEmail"/> matches every word in
 /// the name or e-mail (tier 1); <see cref="Elsewhere"/> every word somewhere but not tier 1
 /// (tier 2), so the tiers never overlap. <see cref="Reading"/> says how the store can read each
-/// tier a page at a time. <see cref="Limit"/> is the page's limit as the statement writes it:
-/// <c>@Limit</c>, or an expression of it that the engine's plan cache needs (ADR 32).
+/// tier a page at a time.
 /// </summary>
-public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading, string Limit);
+public sealed record CandidateSearchSql(SearchTierSql NameOrEmail, SearchTierSql Elsewhere, CandidateSearchReading Reading);
 
 /// <summary>
 /// One tier: <see cref="From"/> joins its full-text index to <c>candidates c</c>;

@@ -34,8 +34,7 @@ public sealed class PostgresDialect : ISqlDialect
         return new(
             new(NamePrefixKeys(terms), "k.search_id", $"c.name_search @@ {asWritten}", words),
             new("candidates c", "c.search_id", $"c.search @@ {eitherWay} AND NOT c.name_search @@ {asWritten}", words),
-            CandidateSearchReading.WalkThenIndex,
-            PlannedOnce("@Limit"));
+            CandidateSearchReading.WalkThenIndex);
     }
 
     public string PlannedOnce(string parameter) => $"(SELECT {parameter})";

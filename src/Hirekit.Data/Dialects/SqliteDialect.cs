@@ -34,8 +34,7 @@ public sealed class SqliteDialect : ISqlDialect
                 "cf.rowid",
                 "candidates_fts MATCH @Match AND cf.rowid NOT IN (SELECT rowid FROM candidate_names_fts WHERE candidate_names_fts MATCH @Match)",
                 all),
-            CandidateSearchReading.IndexInKeyOrder,
-            "@Limit");
+            CandidateSearchReading.IndexInKeyOrder);
     }
 
     /// <summary>The parameter itself: SQLite has no plan cache to steer (the pool keeps prepared statements, ADR 30).</summary>
