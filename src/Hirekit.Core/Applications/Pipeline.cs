@@ -8,10 +8,11 @@ namespace Hirekit.Core.Applications;
 
 /// <summary>
 /// A job's board: Applied, the loop's stages in order, Offer, Hired, Rejected and Withdrawn, each
-/// with its count and newest cards. A fixed number of queries whatever the number of applications
-/// (the cards are cached per job until anything on them changes; ADR 22).
+/// with its count and newest cards. A fixed number of queries whatever the number of applications:
+/// the job's access check, then one statement for the stages and counts (ADR 37); the cards are
+/// cached per job until anything on them changes (ADR 22).
 /// </summary>
-public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, JobAccess access)
+public sealed class GetPipeline(IApplicationStore applications, JobAccess access)
 {
     public const int CardsPerColumn = 20;
 
@@ -25,9 +26,7 @@ public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, 
             return job.Error!;
         }
 
-        var stages = await jobs.GetStageNamesAsync(actor.OrganizationId, jobId, ct);
-        var columns = await applications.PipelineAsync(actor.OrganizationId, jobId, Columns(stages), CardsPerColumn, ct);
-        return new Response(job.Value, columns);
+        return new Response(job.Value, await applications.PipelineAsync(actor.OrganizationId, jobId, CardsPerColumn, ct));
     }
 
     public async Task<Result<IReadOnlyList<PipelineCard>>> ColumnAsync(Actor actor, Guid jobId, string stage, Guid? stageId, Guid? before, int? limit, CancellationToken ct)
@@ -44,18 +43,6 @@ public sealed class GetPipeline(IApplicationStore applications, IJobStore jobs, 
         }
 
         return Result<IReadOnlyList<PipelineCard>>.Success(await applications.ColumnAsync(actor.OrganizationId, jobId, stage, stageId, before, Math.Clamp(limit ?? CardsPerColumn, 1, Paging.MaxPageSize), ct));
-    }
-
-    public static IReadOnlyList<(string Stage, Guid? StageId, string Name)> Columns(IReadOnlyList<LoopStageName> loop)
-    {
-        ArgumentNullException.ThrowIfNull(loop);
-        var columns = new List<(string, Guid?, string)> { (PipelineStages.Applied, null, "Applied") };
-        columns.AddRange(loop.Select(s => (PipelineStages.Loop, (Guid?)s.Id, s.Name)));
-        columns.Add((PipelineStages.Offer, null, "Offer"));
-        columns.Add((PipelineStages.Hired, null, "Hired"));
-        columns.Add((PipelineStages.Rejected, null, "Rejected"));
-        columns.Add((PipelineStages.Withdrawn, null, "Withdrawn"));
-        return columns;
     }
 }
 

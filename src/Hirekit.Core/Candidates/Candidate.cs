@@ -1,3 +1,5 @@
+using Hirekit.Core.Jobs;
+
 namespace Hirekit.Core.Candidates;
 
 /// <summary>Where an application stands in a job's pipeline: Applied, one of the loop's stages, Offer, or an end.</summary>
@@ -17,6 +19,19 @@ public static class PipelineStages
 
     /// <summary>Ended applications move no further (a new application starts over).</summary>
     public static bool IsFinal(string stage) => stage is Hired or Rejected or Withdrawn;
+
+    /// <summary>A job's board columns, left to right: Applied, the loop's stages in the order given, Offer, Hired, Rejected, Withdrawn.</summary>
+    public static IReadOnlyList<(string Stage, Guid? StageId, string Name)> Columns(IEnumerable<LoopStageName> loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        var columns = new List<(string, Guid?, string)> { (Applied, null, "Applied") };
+        columns.AddRange(loop.Select(s => (Loop, (Guid?)s.Id, s.Name)));
+        columns.Add((Offer, null, "Offer"));
+        columns.Add((Hired, null, "Hired"));
+        columns.Add((Rejected, null, "Rejected"));
+        columns.Add((Withdrawn, null, "Withdrawn"));
+        return columns;
+    }
 }
 
 /// <summary>A file kept for a candidate: metadata here, the bytes in <see cref="IFileStorage"/>.</summary>

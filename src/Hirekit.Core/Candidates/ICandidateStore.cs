@@ -82,10 +82,12 @@ public interface IApplicationStore
     Task<MoveOutcome> MoveAsync(Application from, string toStage, Guid? toStageId, string? rejectReason, ApplicationEvent @event, AuditEntry audit, CancellationToken ct);
 
     /// <summary>
-    /// The board: each requested column's count (maintained, never recounted) and its newest
-    /// <paramref name="cardsPerColumn"/> cards, in one query for the cards and one for the counts.
+    /// The board: the job's columns (<see cref="PipelineStages.Columns"/>), each with its count
+    /// (maintained, never recounted) and its newest <paramref name="cardsPerColumn"/> cards. One
+    /// statement reads the loop's stages and the counts together; the cards take a second one
+    /// only when they are not cached.
     /// </summary>
-    Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct);
+    Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, int cardsPerColumn, CancellationToken ct);
 
     /// <summary>More cards of one column, older than <paramref name="before"/>.</summary>
     Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct);

@@ -34,9 +34,6 @@ public interface IJobStore
 
     Task<IReadOnlyList<LoopStage>> GetLoopAsync(Guid organizationId, Guid jobId, CancellationToken ct);
 
-    /// <summary>The loop's stage ids and names in order, in one statement (the board and pipeline API read it on every request).</summary>
-    Task<IReadOnlyList<LoopStageName>> GetStageNamesAsync(Guid organizationId, Guid jobId, CancellationToken ct);
-
     /// <summary>Replaces the loop (stages keep their ids) and adds stage interviewers to the team, in one transaction.</summary>
     Task<LoopSaveOutcome> SaveLoopAsync(Guid organizationId, Guid jobId, IReadOnlyList<LoopStage> loop, AuditEntry audit, CancellationToken ct);
 

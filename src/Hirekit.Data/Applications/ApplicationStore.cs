@@ -5,6 +5,7 @@ using Dapper;
 using Hirekit.Core.AsyncScreens;
 using Hirekit.Core.Audit;
 using Hirekit.Core.Candidates;
+using Hirekit.Core.Jobs;
 using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
 
@@ -104,25 +105,31 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
     private const string ScreenColumns = "s.id AS screen_id, s.deadline AS screen_deadline, s.started_at AS screen_started_at, s.submitted_at AS screen_submitted_at";
 
     /// <summary>
-    /// The board: every column's count, read on each call, and its newest cards, taken from
+    /// The board: the loop's stages, every column's count and the job's pipeline version in one
+    /// statement on each call (one round trip; ADR 37), and the newest cards from
     /// <see cref="PipelineCardCache"/> when the job's pipeline version is the one they were read
     /// at. One statement on a cached board, two otherwise, whatever the number of applications.
     /// </summary>
-    public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, IReadOnlyList<(string Stage, Guid? StageId, string Name)> columns, int cardsPerColumn, CancellationToken ct)
+    public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, int cardsPerColumn, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        // Counts and the version in one statement. The version is read before the cards, so
-        // cards kept under it are at least as new as it says (a later change raises it again).
-        var rows = (await connection.QueryAsync<CountRow>(new CommandDefinition(
+        // The version is read before the cards, so cards kept under it are at least as new as it
+        // says (a later change raises it again). Stages and counts come from one snapshot, so a
+        // loop edited meanwhile cannot leave a count without its column.
+        var rows = (await connection.QueryAsync<BoardRow>(new CommandDefinition(
             """
-            SELECT stage, stage_key, count FROM pipeline_counts WHERE organization_id = @OrganizationId AND job_id = @JobId
+            SELECT 'stage' AS kind, s.id AS stage_id, s.name, s.position, '' AS stage, '' AS stage_key, 0 AS count
+            FROM job_loop_stages s WHERE s.organization_id = @OrganizationId AND s.job_id = @JobId
             UNION ALL
-            SELECT '#version', '', version FROM pipeline_versions WHERE organization_id = @OrganizationId AND job_id = @JobId
+            SELECT 'count', NULL, '', 0, stage, stage_key, count FROM pipeline_counts WHERE organization_id = @OrganizationId AND job_id = @JobId
+            UNION ALL
+            SELECT 'version', NULL, '', 0, '', '', version FROM pipeline_versions WHERE organization_id = @OrganizationId AND job_id = @JobId
             """,
             new { OrganizationId = organizationId, JobId = jobId },
             cancellationToken: ct))).ToList();
-        var version = rows.FirstOrDefault(r => r.Stage == "#version")?.Count ?? 0;
-        var counts = rows.Where(r => r.Stage != "#version").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
+        var columns = PipelineStages.Columns(rows.Where(r => r.Kind == "stage").OrderBy(r => r.Position).Select(r => new LoopStageName(r.StageId!.Value, r.Name)));
+        var version = rows.FirstOrDefault(r => r.Kind == "version")?.Count ?? 0;
+        var counts = rows.Where(r => r.Kind == "count").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
         var shape = $"{cardsPerColumn}|{string.Join(',', columns.Select(c => $"{c.Stage}:{c.StageId}"))}";
         // The shared read is not cancelled with this request: other requests may be waiting for it.
         var cards = await cardCache.FindOrReadAsync(organizationId, jobId, version, shape, () => ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, CancellationToken.None));
@@ -301,8 +308,17 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
             ScreenId is { } id ? new AsyncScreenBadge(id, ScreenDeadline!.Value, ScreenStartedAt, ScreenSubmittedAt) : null);
     }
 
-    private sealed class CountRow
+    /// <summary>A row of the board's statement: a loop stage, a column's count, or the pipeline version (<see cref="Kind"/> says which).</summary>
+    private sealed class BoardRow
     {
+        public string Kind { get; init; } = "";
+
+        public Guid? StageId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public int Position { get; init; }
+
         public string Stage { get; init; } = "";
 
         public string StageKey { get; init; } = "";

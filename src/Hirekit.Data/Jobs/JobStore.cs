@@ -160,16 +160,6 @@ public sealed class JobStore(IDbConnectionFactory db) : IJobStore
             s.Id, s.Kind, s.Name, s.DurationMinutes, Json<List<string>>(s.Focus), Json<List<string>>(s.Traits), Json<List<string>>(s.Questions), s.Exercise, s.WrittenScreen, interviewers[s.Id].ToList())).ToList();
     }
 
-    public async Task<IReadOnlyList<LoopStageName>> GetStageNamesAsync(Guid organizationId, Guid jobId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<StageNameRow>(new CommandDefinition(
-            "SELECT s.id, s.name FROM job_loop_stages s WHERE s.organization_id = @OrganizationId AND s.job_id = @JobId ORDER BY s.position",
-            new { OrganizationId = organizationId, JobId = jobId },
-            cancellationToken: ct));
-        return rows.Select(r => new LoopStageName(r.Id, r.Name)).ToList();
-    }
-
     public Task<LoopSaveOutcome> SaveLoopAsync(Guid organizationId, Guid jobId, IReadOnlyList<LoopStage> loop, AuditEntry audit, CancellationToken ct) =>
         db.InTransactionAsync(
             async (connection, transaction) =>
@@ -428,13 +418,6 @@ public sealed class JobStore(IDbConnectionFactory db) : IJobStore
         public DateTimeOffset UpdatedAt { get; init; }
 
         public long Applications { get; init; }
-    }
-
-    private sealed class StageNameRow
-    {
-        public Guid Id { get; init; }
-
-        public string Name { get; init; } = "";
     }
 
     private sealed class StageRow

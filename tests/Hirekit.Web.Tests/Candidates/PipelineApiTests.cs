@@ -105,7 +105,7 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.Equal(Queries(smallRead), Queries(largeRead));
         Assert.Equal(Queries(a), Queries(b));
-        Assert.Equal(4, Queries(b)); // the token with its membership, the job, its stage names, the counts with the version
+        Assert.Equal(3, Queries(b)); // the token with its membership, the job, and one statement for the stages, counts and version (ADR 37)
         Assert.Equal((1000, 20, true), (column.GetProperty("count").GetInt32(), column.GetProperty("cards").GetArrayLength(), column.GetProperty("hasMore").GetBoolean()));
         var last = column.GetProperty("cards")[19].GetProperty("applicationId").GetGuid();
         var more = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{large}/pipeline/applied?before={last}&limit=50", UriKind.Relative))).RootElement;
@@ -155,6 +155,29 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("loop.stage_in_use", (await ApiTokenAuthTests.Problem(dropped)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Equal(("Renamed stage", 1), (board.GetProperty("name").GetString(), board.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Board_FollowsTheLoopsOrder_AfterTheStagesAreReordered()
+    {
+        var api = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        var (jobId, stages) = await JobWithLoopAsync(api);
+        var (_, application) = await CandidateWithApplicationAsync(api, "Reordered", jobId);
+        await MoveAsync(api, application, "loop", stages[0]);
+        await api.GetAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative)); // a warm board before the change
+        var loop = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement.GetProperty("stages").EnumerateArray()
+            .Select(st => new { id = st.GetProperty("id").GetGuid(), kind = st.GetProperty("kind").GetString(), name = st.GetProperty("name").GetString(), durationMinutes = st.GetProperty("durationMinutes").GetInt32() })
+            .Reverse()
+            .ToList();
+
+        var reordered = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop });
+        var board = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative))).RootElement.GetProperty("columns").EnumerateArray().ToList();
+
+        Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
+        Assert.Equal(loop.Select(st => st.id), board.Skip(1).Take(stages.Count).Select(c => c.GetProperty("stageId").GetGuid()));
+        var first = board.Single(c => c.TryGetProperty("stageId", out var id) && id.ValueKind == JsonValueKind.String && id.GetGuid() == stages[0]);
+        Assert.Equal((1, "Reordered"), (first.GetProperty("count").GetInt32(), first.GetProperty("cards")[0].GetProperty("candidateName").GetString()));
+        Assert.Equal(stages[0], board[stages.Count].GetProperty("stageId").GetGuid()); // the first stage is now the loop's last column
     }
 
     [Fact]
