@@ -6,6 +6,7 @@ using Hirekit.Core.Accounts;
 using Hirekit.Core.AsyncScreens;
 using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.AsyncScreens;
 
@@ -407,7 +408,6 @@ public sealed partial class AsyncScreenTests(AppFixture fixture) : IClassFixture
         return await client.SendAsync(request);
     }
 
-    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

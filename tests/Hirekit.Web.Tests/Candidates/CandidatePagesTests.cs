@@ -8,6 +8,7 @@ using Hirekit.Web.Tests.Jobs;
 using Xunit.Abstractions;
 using static Hirekit.Web.Tests.Candidates.CandidatesApiTests;
 using static Hirekit.Web.Tests.Candidates.PageForms;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Candidates;
 

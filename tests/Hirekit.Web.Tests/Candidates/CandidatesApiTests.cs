@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -9,6 +8,7 @@ using Hirekit.Data.Candidates;
 using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
 using Hirekit.Web.Tests.Jobs;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Candidates;
 
@@ -369,7 +369,6 @@ public sealed class CandidatesApiTests(AppFixture fixture) : IClassFixture<AppFi
         }
     }
 
-    internal static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 
     internal static Task<Guid> CreateCandidateAsync(HttpClient api, string name, string? email = null, string? resumeText = null) => ApiSeed.CreateCandidateAsync(api, name, email, resumeText);
 

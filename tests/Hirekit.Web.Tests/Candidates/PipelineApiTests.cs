@@ -6,6 +6,7 @@ using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
 using Hirekit.Web.Tests.Jobs;
 using static Hirekit.Web.Tests.Candidates.CandidatesApiTests;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Candidates;
 

@@ -5,6 +5,7 @@ using Dapper;
 using Hirekit.Core.Accounts;
 using Hirekit.Testing;
 using static Hirekit.Web.Tests.Candidates.CandidatesApiTests;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Candidates;
 

@@ -6,6 +6,7 @@ using Hirekit.Core.Accounts;
 using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
 using Xunit.Abstractions;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Debriefs;
 
@@ -239,5 +240,4 @@ public sealed class DebriefApiTests(AppFixture fixture, ITestOutputHelper output
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 }

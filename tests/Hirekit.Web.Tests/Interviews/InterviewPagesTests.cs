@@ -6,6 +6,7 @@ using AngleSharp.Html.Dom;
 using Hirekit.Core.Accounts;
 using Hirekit.Testing;
 using Xunit.Abstractions;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Interviews;
 
@@ -308,5 +309,4 @@ public sealed class InterviewPagesTests(AppFixture fixture, ITestOutputHelper ou
         Assert.Null(asTeamOnly.QuerySelector(".upcoming-interviews a")); // on the job, but not on this interview
     }
 
-    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,7 @@ using Hirekit.Core.Kits.Format;
 using Hirekit.Testing;
 using Hirekit.Web.Pages.Kits.Edit;
 using Xunit.Abstractions;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Kits;
 
@@ -564,5 +565,4 @@ public sealed class KitPagesTests(AppFixture fixture, ITestOutputHelper output) 
         return levels.Zip(levels.Skip(1), (a, b) => b > a + 1);
     }
 
-    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
 }

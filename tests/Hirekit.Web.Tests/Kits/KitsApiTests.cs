@@ -5,6 +5,7 @@ using System.Text.Json;
 using Hirekit.Core.Accounts;
 using Hirekit.Testing;
 using Hirekit.Web.Tests.Api;
+using static Hirekit.Testing.QueryCounts;
 
 namespace Hirekit.Web.Tests.Kits;
 
@@ -270,5 +271,4 @@ public sealed class KitsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     private static async Task GetAsync(HttpClient api, string path) => (await api.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
 
-    private static int Queries(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Hirekit.Core.Accounts;
 using Hirekit.Data.Demo;
@@ -101,7 +100,7 @@ public sealed class QueryCountTests(QueryCountTests.Orgs orgs, ITestOutputHelper
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
-        return int.Parse(response.Headers.GetValues("X-Hirekit-Queries").Single(), CultureInfo.InvariantCulture);
+        return QueryCounts.Queries(response);
     }
 
     /// <summary>One seeded organisation: its members' clients and the ids the URLs need.</summary>
