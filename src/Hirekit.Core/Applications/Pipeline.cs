@@ -9,8 +9,8 @@ namespace Hirekit.Core.Applications;
 /// <summary>
 /// A job's board: Applied, the loop's stages in order, Offer, Hired, Rejected and Withdrawn, each
 /// with its count and newest cards. A fixed number of queries whatever the number of applications:
-/// the job's access check, then one statement for the stages and counts (ADR 37); the cards are
-/// cached per job until anything on them changes (ADR 22).
+/// one round trip reads the job with the actor's access to it, the stages and the counts (ADR 37);
+/// the cards are cached per job until anything on them changes (ADR 22).
 /// </summary>
 public sealed class GetPipeline(IApplicationStore applications, JobAccess access)
 {
@@ -20,13 +20,16 @@ public sealed class GetPipeline(IApplicationStore applications, JobAccess access
 
     public async Task<Result<Response>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
-        var job = await access.VisibleAsync(actor, jobId, ct);
-        if (!job.IsSuccess)
+        ArgumentNullException.ThrowIfNull(actor);
+        // The store applies JobAccess's rule: members who do not see the whole organisation see
+        // only the jobs whose team they are on.
+        var board = await applications.PipelineAsync(actor.OrganizationId, jobId, actor.SeesAllOfOrganization ? null : actor.UserId, CardsPerColumn, ct);
+        if (board is null)
         {
-            return job.Error!;
+            return JobAccess.NotFound;
         }
 
-        return new Response(job.Value, await applications.PipelineAsync(actor.OrganizationId, jobId, CardsPerColumn, ct));
+        return new Response(new JobContext(board.Job, await access.KitOfAsync(board.Job, ct)), board.Columns);
     }
 
     public async Task<Result<IReadOnlyList<PipelineCard>>> ColumnAsync(Actor actor, Guid jobId, string stage, Guid? stageId, Guid? before, int? limit, CancellationToken ct)

@@ -77,6 +77,9 @@ public sealed record PipelineCard(Guid ApplicationId, Guid CandidateId, string C
 /// <param name="StageId">The loop stage for <see cref="PipelineStages.Loop"/> columns.</param>
 public sealed record PipelineColumn(string Stage, Guid? StageId, string Name, int Count, IReadOnlyList<PipelineCard> Cards, bool HasMore);
 
+/// <summary>A job with its board's columns, read together (ADR 37).</summary>
+public sealed record JobBoard(Jobs.Job Job, IReadOnlyList<PipelineColumn> Columns);
+
 public sealed record ScreenDecision(IReadOnlyDictionary<string, bool> Flags, string Note, Guid DecidedBy, string? DecidedByName, DateTimeOffset DecidedAt);
 
 /// <summary>Why a candidate was rejected, as a stable code (the note explains).</summary>

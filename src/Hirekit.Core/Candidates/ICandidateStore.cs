@@ -82,12 +82,14 @@ public interface IApplicationStore
     Task<MoveOutcome> MoveAsync(Application from, string toStage, Guid? toStageId, string? rejectReason, ApplicationEvent @event, AuditEntry audit, CancellationToken ct);
 
     /// <summary>
-    /// The board: the job's columns (<see cref="PipelineStages.Columns"/>), each with its count
-    /// (maintained, never recounted) and its newest <paramref name="cardsPerColumn"/> cards. One
-    /// statement reads the loop's stages and the counts together; the cards take a second one
-    /// only when they are not cached.
+    /// A job and its board in one round trip (ADR 37); null when the job is not in the
+    /// organisation, or when <paramref name="teamMemberId"/> is given and that member is not on
+    /// the job's team (no cards are read then). The columns are <see cref="PipelineStages.Columns"/>,
+    /// each with its count (maintained, never recounted) and its newest
+    /// <paramref name="cardsPerColumn"/> cards. One command reads the job, the loop's stages and
+    /// the counts; the cards take one more statement only when they are not cached.
     /// </summary>
-    Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, int cardsPerColumn, CancellationToken ct);
+    Task<JobBoard?> PipelineAsync(Guid organizationId, Guid jobId, Guid? teamMemberId, int cardsPerColumn, CancellationToken ct);
 
     /// <summary>More cards of one column, older than <paramref name="before"/>.</summary>
     Task<IReadOnlyList<PipelineCard>> ColumnAsync(Guid organizationId, Guid jobId, string stage, Guid? stageId, Guid? before, int limit, CancellationToken ct);

@@ -8,6 +8,7 @@ using Hirekit.Core.Candidates;
 using Hirekit.Core.Jobs;
 using Hirekit.Data.Audit;
 using Hirekit.Data.Connections;
+using Hirekit.Data.Jobs;
 
 namespace Hirekit.Data.Applications;
 
@@ -105,19 +106,22 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
     private const string ScreenColumns = "s.id AS screen_id, s.deadline AS screen_deadline, s.started_at AS screen_started_at, s.submitted_at AS screen_submitted_at";
 
     /// <summary>
-    /// The board: the loop's stages, every column's count and the job's pipeline version in one
-    /// statement on each call (one round trip; ADR 37), and the newest cards from
-    /// <see cref="PipelineCardCache"/> when the job's pipeline version is the one they were read
-    /// at. One statement on a cached board, two otherwise, whatever the number of applications.
+    /// The job and its board: one command on each call (one round trip; ADR 37) reads the job,
+    /// the member's place on its team when <paramref name="teamMemberId"/> is given, and in one
+    /// statement the loop's stages, every column's count and the job's pipeline version. The
+    /// newest cards come from <see cref="PipelineCardCache"/> when the version is the one they
+    /// were read at, else from one more statement, whatever the number of applications.
     /// </summary>
-    public async Task<IReadOnlyList<PipelineColumn>> PipelineAsync(Guid organizationId, Guid jobId, int cardsPerColumn, CancellationToken ct)
+    public async Task<JobBoard?> PipelineAsync(Guid organizationId, Guid jobId, Guid? teamMemberId, int cardsPerColumn, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         // The version is read before the cards, so cards kept under it are at least as new as it
-        // says (a later change raises it again). Stages and counts come from one snapshot, so a
-        // loop edited meanwhile cannot leave a count without its column.
-        var rows = (await connection.QueryAsync<BoardRow>(new CommandDefinition(
-            """
+        // says (a later change raises it again). Stages and counts come from one statement, so
+        // one snapshot: a loop edited meanwhile cannot leave a count without its column.
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT {JobStore.JobColumns} FROM jobs j WHERE j.organization_id = @OrganizationId AND j.id = @JobId;
+            {(teamMemberId is null ? "" : "SELECT 1 FROM job_team WHERE organization_id = @OrganizationId AND job_id = @JobId AND user_id = @MemberId;")}
             SELECT 'stage' AS kind, s.id AS stage_id, s.name, s.position, '' AS stage, '' AS stage_key, 0 AS count
             FROM job_loop_stages s WHERE s.organization_id = @OrganizationId AND s.job_id = @JobId
             UNION ALL
@@ -125,8 +129,16 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
             UNION ALL
             SELECT 'version', NULL, '', 0, '', '', version FROM pipeline_versions WHERE organization_id = @OrganizationId AND job_id = @JobId
             """,
-            new { OrganizationId = organizationId, JobId = jobId },
-            cancellationToken: ct))).ToList();
+            new { OrganizationId = organizationId, JobId = jobId, MemberId = teamMemberId ?? Guid.Empty },
+            cancellationToken: ct));
+        var job = (await results.ReadSingleOrDefaultAsync<JobStore.JobRow>())?.ToJob();
+        var onTeam = teamMemberId is null || (await results.ReadAsync()).Any();
+        var rows = (await results.ReadAsync<BoardRow>()).ToList();
+        if (job is null || !onTeam)
+        {
+            return null;
+        }
+
         var columns = PipelineStages.Columns(rows.Where(r => r.Kind == "stage").OrderBy(r => r.Position).Select(r => new LoopStageName(r.StageId!.Value, r.Name)));
         var version = rows.FirstOrDefault(r => r.Kind == "version")?.Count ?? 0;
         var counts = rows.Where(r => r.Kind == "count").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
@@ -134,8 +146,8 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
         // The shared read is not cancelled with this request: other requests may be waiting for it.
         var cards = await cardCache.FindOrReadAsync(organizationId, jobId, version, shape, () => ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, CancellationToken.None));
 
-        return columns.Select((column, i) => new PipelineColumn(
-            column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList();
+        return new JobBoard(job, columns.Select((column, i) => new PipelineColumn(
+            column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList());
     }
 
     /// <summary>Each column's first page of newest cards, reading one more to tell whether there are more.</summary>

@@ -106,7 +106,7 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.Equal(Queries(smallRead), Queries(largeRead));
         Assert.Equal(Queries(a), Queries(b));
-        Assert.Equal(3, Queries(b)); // the token with its membership, the job, and one statement for the stages, counts and version (ADR 37)
+        Assert.Equal(2, Queries(b)); // commands, each one round trip: the token with its membership; the job with its stages, counts and version (ADR 37)
         Assert.Equal((1000, 20, true), (column.GetProperty("count").GetInt32(), column.GetProperty("cards").GetArrayLength(), column.GetProperty("hasMore").GetBoolean()));
         var last = column.GetProperty("cards")[19].GetProperty("applicationId").GetGuid();
         var more = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{large}/pipeline/applied?before={last}&limit=50", UriKind.Relative))).RootElement;
@@ -179,6 +179,32 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
         var first = board.Single(c => c.TryGetProperty("stageId", out var id) && id.ValueKind == JsonValueKind.String && id.GetGuid() == stages[0]);
         Assert.Equal((1, "Reordered"), (first.GetProperty("count").GetInt32(), first.GetProperty("cards")[0].GetProperty("candidateName").GetString()));
         Assert.Equal(stages[0], board[stages.Count].GetProperty("stageId").GetGuid()); // the first stage is now the loop's last column
+    }
+
+    [Fact]
+    public async Task Board_IsReadOnlyByThoseWhoSeeItsJob()
+    {
+        var admin = await App.NewOrganizationAsync();
+        var api = App.Api(await App.TokenForAsync(admin));
+        var (jobId, _) = await JobWithLoopAsync(api);
+        await CandidateWithApplicationAsync(api, "Seen By Few", jobId);
+        var onTeam = await App.AddMemberAsync(admin.OrganizationId, Role.HiringManager);
+        var offTeam = await App.AddMemberAsync(admin.OrganizationId, Role.Interviewer);
+        await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/team", new { hiringManagers = new[] { onTeam.UserId } });
+        var manager = App.Api(await App.TokenForAsync(onTeam));
+        var outsider = App.Api(await App.TokenForAsync(offTeam));
+        var otherOrganization = App.Api(await App.TokenForAsync(await App.NewOrganizationAsync()));
+        Task<HttpResponseMessage> Board(HttpClient client, Guid job) => client.GetAsync(new Uri($"/api/v1/jobs/{job}/pipeline", UriKind.Relative));
+
+        await Board(manager, jobId); // the token's first use is recorded (a write), then the board is counted
+        var managers = await Board(manager, jobId);
+
+        Assert.Equal(HttpStatusCode.OK, managers.StatusCode);
+        Assert.Contains("Seen By Few", await managers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, Queries(managers)); // the team check rides in the board's command
+        Assert.Equal(HttpStatusCode.NotFound, (await Board(outsider, jobId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Board(otherOrganization, jobId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Board(api, Guid.NewGuid())).StatusCode);
     }
 
     [Fact]
