@@ -115,9 +115,31 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
     public async Task<JobBoard?> PipelineAsync(Guid organizationId, Guid jobId, Guid? teamMemberId, int cardsPerColumn, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        // The version is read before the cards, so cards kept under it are at least as new as it
-        // says (a later change raises it again). Stages and counts come from one statement, so
-        // one snapshot: a loop edited meanwhile cannot leave a count without its column.
+        var (job, onTeam, rows) = await ReadJobAndBoardAsync(connection, organizationId, jobId, teamMemberId, ct);
+        if (job is null || !onTeam)
+        {
+            return null;
+        }
+
+        var columns = PipelineStages.Columns(rows.Where(r => r.Kind == "stage").OrderBy(r => r.Position).Select(r => new LoopStageName(r.StageId!.Value, r.Name)));
+        var version = rows.FirstOrDefault(r => r.Kind == "version")?.Count ?? 0;
+        var counts = rows.Where(r => r.Kind == "count").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
+        var shape = $"{cardsPerColumn}|{string.Join(',', columns.Select(c => $"{c.Stage}:{c.StageId}"))}";
+        // The shared read is not cancelled with this request: other requests may be waiting for it.
+        var cards = await cardCache.FindOrReadAsync(organizationId, jobId, version, shape, () => ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, CancellationToken.None));
+
+        return new JobBoard(job, columns.Select((column, i) => new PipelineColumn(
+            column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList());
+    }
+
+    /// <summary>
+    /// The board's one command. The version is read before the cards, so cards kept under it are
+    /// at least as new as it says (a later change raises it again). Stages and counts come from one
+    /// statement, so one snapshot: a loop edited meanwhile cannot leave a count without its column.
+    /// The reader is closed on return, so the connection is free for the cards' statement.
+    /// </summary>
+    private static async Task<(Job? Job, bool OnTeam, List<BoardRow> Rows)> ReadJobAndBoardAsync(DbConnection connection, Guid organizationId, Guid jobId, Guid? teamMemberId, CancellationToken ct)
+    {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
             SELECT {JobStore.JobColumns} FROM jobs j WHERE j.organization_id = @OrganizationId AND j.id = @JobId;
@@ -133,21 +155,7 @@ public sealed class ApplicationStore(IDbConnectionFactory db, PipelineCardCache 
             cancellationToken: ct));
         var job = (await results.ReadSingleOrDefaultAsync<JobStore.JobRow>())?.ToJob();
         var onTeam = teamMemberId is null || (await results.ReadAsync()).Any();
-        var rows = (await results.ReadAsync<BoardRow>()).ToList();
-        if (job is null || !onTeam)
-        {
-            return null;
-        }
-
-        var columns = PipelineStages.Columns(rows.Where(r => r.Kind == "stage").OrderBy(r => r.Position).Select(r => new LoopStageName(r.StageId!.Value, r.Name)));
-        var version = rows.FirstOrDefault(r => r.Kind == "version")?.Count ?? 0;
-        var counts = rows.Where(r => r.Kind == "count").ToDictionary(c => (c.Stage, c.StageKey), c => (int)c.Count);
-        var shape = $"{cardsPerColumn}|{string.Join(',', columns.Select(c => $"{c.Stage}:{c.StageId}"))}";
-        // The shared read is not cancelled with this request: other requests may be waiting for it.
-        var cards = await cardCache.FindOrReadAsync(organizationId, jobId, version, shape, () => ReadCardsAsync(connection, organizationId, jobId, columns, cardsPerColumn, CancellationToken.None));
-
-        return new JobBoard(job, columns.Select((column, i) => new PipelineColumn(
-            column.Stage, column.StageId, column.Name, counts.GetValueOrDefault((column.Stage, ApplicationSql.StageKey(column.StageId))), cards[i].Cards, cards[i].HasMore)).ToList());
+        return (job, onTeam, (await results.ReadAsync<BoardRow>()).ToList());
     }
 
     /// <summary>Each column's first page of newest cards, reading one more to tell whether there are more.</summary>
