@@ -144,12 +144,10 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
         var (jobId, stages) = await JobWithLoopAsync(api);
         var (_, application) = await CandidateWithApplicationAsync(api, "Staying", jobId);
         await MoveAsync(api, application, "loop", stages[1]);
-        var loop = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement.GetProperty("stages").EnumerateArray()
-            .Select(st => new { id = st.GetProperty("id").GetGuid(), kind = st.GetProperty("kind").GetString(), name = st.GetProperty("name").GetString(), durationMinutes = st.GetProperty("durationMinutes").GetInt32() })
-            .ToList();
+        var loop = await LoopAsync(api, jobId);
 
-        var dropped = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Where(st => st.id != stages[1]) });
-        var renamed = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Select(st => st.id == stages[1] ? st with { name = "Renamed stage" } : st) });
+        var dropped = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Where(st => st.Id != stages[1]) });
+        var renamed = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop.Select(st => st.Id == stages[1] ? st with { Name = "Renamed stage" } : st) });
         var board = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative))).RootElement.GetProperty("columns")[2];
 
         Assert.Equal(HttpStatusCode.Conflict, dropped.StatusCode);
@@ -166,16 +164,13 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
         var (_, application) = await CandidateWithApplicationAsync(api, "Reordered", jobId);
         await MoveAsync(api, application, "loop", stages[0]);
         await api.GetAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative)); // a warm board before the change
-        var loop = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement.GetProperty("stages").EnumerateArray()
-            .Select(st => new { id = st.GetProperty("id").GetGuid(), kind = st.GetProperty("kind").GetString(), name = st.GetProperty("name").GetString(), durationMinutes = st.GetProperty("durationMinutes").GetInt32() })
-            .Reverse()
-            .ToList();
+        var loop = (await LoopAsync(api, jobId)).AsEnumerable().Reverse().ToList();
 
         var reordered = await api.PutAsJsonAsync($"/api/v1/jobs/{jobId}/loop", new { stages = loop });
         var board = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/pipeline", UriKind.Relative))).RootElement.GetProperty("columns").EnumerateArray().ToList();
 
         Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
-        Assert.Equal(loop.Select(st => st.id), board.Skip(1).Take(stages.Count).Select(c => c.GetProperty("stageId").GetGuid()));
+        Assert.Equal(loop.Select(st => st.Id), board.Skip(1).Take(stages.Count).Select(c => c.GetProperty("stageId").GetGuid()));
         var first = board.Single(c => c.TryGetProperty("stageId", out var id) && id.ValueKind == JsonValueKind.String && id.GetGuid() == stages[0]);
         Assert.Equal((1, "Reordered"), (first.GetProperty("count").GetInt32(), first.GetProperty("cards")[0].GetProperty("candidateName").GetString()));
         Assert.Equal(stages[0], board[stages.Count].GetProperty("stageId").GetGuid()); // the first stage is now the loop's last column
@@ -222,6 +217,14 @@ public sealed class PipelineApiTests(AppFixture fixture) : IClassFixture<AppFixt
 
     internal static Task<(Guid JobId, List<Guid> Stages)> JobWithLoopAsync(HttpClient api) => ApiSeed.JobWithLoopAsync(api);
 
+    /// <summary>The job's loop as the loop API takes it back (the fields a save needs), in order.</summary>
+    private static async Task<List<LoopStageBody>> LoopAsync(HttpClient api, Guid jobId) =>
+        JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/jobs/{jobId}/loop", UriKind.Relative))).RootElement.GetProperty("stages").EnumerateArray()
+            .Select(st => new LoopStageBody(st.GetProperty("id").GetGuid(), st.GetProperty("kind").GetString()!, st.GetProperty("name").GetString()!, st.GetProperty("durationMinutes").GetInt32()))
+            .ToList();
+
     private static Task<HttpResponseMessage> MoveAsync(HttpClient api, Guid application, string stage, Guid? stageId = null, string? note = null) =>
         api.PostAsJsonAsync($"/api/v1/applications/{application}/move", new { stage, stageId, note });
+
+    private sealed record LoopStageBody(Guid Id, string Kind, string Name, int DurationMinutes);
 }
