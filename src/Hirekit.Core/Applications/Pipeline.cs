@@ -21,9 +21,8 @@ public sealed class GetPipeline(IApplicationStore applications, JobAccess access
     public async Task<Result<Response>> HandleAsync(Actor actor, Guid jobId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        // The store applies JobAccess's rule: members who do not see the whole organisation see
-        // only the jobs whose team they are on.
-        var board = await applications.PipelineAsync(actor.OrganizationId, jobId, actor.SeesAllOfOrganization ? null : actor.UserId, CardsPerColumn, ct);
+        // The store applies JobAccess's rule through the team scope, in the board's one command.
+        var board = await applications.PipelineAsync(actor.OrganizationId, jobId, actor.TeamScope, CardsPerColumn, ct);
         if (board is null)
         {
             return JobAccess.NotFound;

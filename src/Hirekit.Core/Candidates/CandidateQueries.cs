@@ -39,7 +39,7 @@ public sealed class ListCandidates(ICandidateStore candidates)
         }
 
         var size = Math.Clamp(query.PageSize, 1, Paging.MaxPageSize);
-        var rows = await candidates.SearchAsync(actor.OrganizationId, query with { PageSize = size + 1 }, terms, actor.SeesAllOfOrganization ? null : actor.UserId, ct);
+        var rows = await candidates.SearchAsync(actor.OrganizationId, query with { PageSize = size + 1 }, terms, actor.TeamScope, ct);
         var page = Paging.FromOverfetch(rows, 1, size);
         string? next = null;
         if (page.HasMore)

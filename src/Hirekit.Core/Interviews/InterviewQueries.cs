@@ -122,7 +122,7 @@ public sealed class ListCandidateInterviews(CandidateAccess access, IInterviewSt
     {
         var visible = await access.VisibleAsync(actor, candidateId, ct);
         return visible.IsSuccess
-            ? Result<IReadOnlyList<InterviewSummary>>.Success(await interviews.ListForCandidateAsync(actor.OrganizationId, candidateId, time.GetUtcNow(), 20, actor.SeesAllOfOrganization ? null : actor.UserId, ct))
+            ? Result<IReadOnlyList<InterviewSummary>>.Success(await interviews.ListForCandidateAsync(actor.OrganizationId, candidateId, time.GetUtcNow(), 20, actor.TeamScope, ct))
             : visible.Error!;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ListJobs(IJobStore jobs)
         }
 
         var (_, size) = Paging.Normalize(1, request.PageSize);
-        var rows = await jobs.ListAsync(actor.OrganizationId, actor.SeesAllOfOrganization ? null : actor.UserId, request.Status, request.Before, size + 1, ct);
+        var rows = await jobs.ListAsync(actor.OrganizationId, actor.TeamScope, request.Status, request.Before, size + 1, ct);
         var page = Paging.FromOverfetch(rows, 1, size);
         return new Response(page.Items, page.HasMore ? page.Items[^1].Id : null);
     }
