@@ -42,5 +42,10 @@ public interface IApiTokenStore
 
     Task<ApiTokenRecord?> FindByHashAsync(string tokenHash, CancellationToken ct);
 
-    Task TouchAsync(Guid tokenId, DateTimeOffset lastUsedAt, CancellationToken ct);
+    /// <summary>
+    /// Records a use of the token at <paramref name="lastUsedAt"/> when it has never been used or
+    /// was last used at or before <paramref name="staleBefore"/>; false when another request got
+    /// there first (the same one-writer rule as <c>ISessionStore.TouchAsync</c>).
+    /// </summary>
+    Task<bool> TouchAsync(Guid tokenId, DateTimeOffset lastUsedAt, DateTimeOffset staleBefore, CancellationToken ct);
 }

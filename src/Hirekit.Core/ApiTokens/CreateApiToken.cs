@@ -88,7 +88,7 @@ public sealed class AuthenticateApiToken(IApiTokenStore store, TimeProvider time
 
         if (record.LastUsedAt is null || now - record.LastUsedAt >= SecurityPolicy.TokenTouchInterval)
         {
-            await store.TouchAsync(record.Id, now, ct);
+            await store.TouchAsync(record.Id, now, now - SecurityPolicy.TokenTouchInterval, ct);
         }
 
         return new Actor(record.UserId, record.OrganizationId, record.Role, record.DisplayName);

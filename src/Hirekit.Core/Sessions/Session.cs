@@ -33,7 +33,14 @@ public interface ISessionStore
 
     Task<SessionRecord?> FindByTokenHashAsync(string tokenHash, CancellationToken ct);
 
-    Task TouchAsync(Guid sessionId, DateTimeOffset lastSeenAt, CancellationToken ct);
+    /// <summary>
+    /// Moves the session's last-seen time to <paramref name="lastSeenAt"/>, but only while it is
+    /// still at or before <paramref name="staleBefore"/>. Every request of a busy session that
+    /// arrives once the touch interval has passed sees the same stale time; the condition lets
+    /// the first of them write and turns the others into no-ops (false), instead of each one
+    /// queueing on the row's lock and committing its own write.
+    /// </summary>
+    Task<bool> TouchAsync(Guid sessionId, DateTimeOffset lastSeenAt, DateTimeOffset staleBefore, CancellationToken ct);
 
     Task DeleteAsync(Guid sessionId, CancellationToken ct);
 
@@ -75,7 +82,7 @@ public sealed class AuthenticateSession(ISessionStore store, TimeProvider time)
 
         if (idle >= SecurityPolicy.SessionTouchInterval)
         {
-            await store.TouchAsync(session.Id, now, ct);
+            await store.TouchAsync(session.Id, now, now - SecurityPolicy.SessionTouchInterval, ct);
         }
 
         return new Response(new Actor(session.UserId, session.OrganizationId, session.Role, session.DisplayName), session.Id);

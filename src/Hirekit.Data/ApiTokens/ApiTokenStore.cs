@@ -73,10 +73,13 @@ public sealed class ApiTokenStore(IDbConnectionFactory db) : IApiTokenStore
         return r is null ? null : new ApiTokenRecord(r.Id, r.UserId, r.OrganizationId, Roles.Parse(r.Role), r.DisplayName, r.MemberActive, r.ExpiresAt, r.LastUsedAt, r.RevokedAt);
     }
 
-    public async Task TouchAsync(Guid tokenId, DateTimeOffset lastUsedAt, CancellationToken ct)
+    public async Task<bool> TouchAsync(Guid tokenId, DateTimeOffset lastUsedAt, DateTimeOffset staleBefore, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE api_tokens SET last_used_at = @LastUsedAt WHERE id = @Id", new { Id = tokenId, LastUsedAt = lastUsedAt }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_tokens SET last_used_at = @LastUsedAt WHERE id = @Id AND (last_used_at IS NULL OR last_used_at <= @StaleBefore)",
+            new { Id = tokenId, LastUsedAt = lastUsedAt, StaleBefore = staleBefore },
+            cancellationToken: ct)) == 1;
     }
 
     private sealed class TokenRow

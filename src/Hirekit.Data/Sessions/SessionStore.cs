@@ -42,10 +42,13 @@ public sealed class SessionStore(IDbConnectionFactory db) : ISessionStore
             : new SessionRecord(row.Id, row.UserId, row.OrganizationId, Roles.Parse(row.Role), row.DisplayName, row.MemberActive, row.CreatedAt, row.LastSeenAt, row.ExpiresAt);
     }
 
-    public async Task TouchAsync(Guid sessionId, DateTimeOffset lastSeenAt, CancellationToken ct)
+    public async Task<bool> TouchAsync(Guid sessionId, DateTimeOffset lastSeenAt, DateTimeOffset staleBefore, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE sessions SET last_seen_at = @LastSeenAt WHERE id = @Id", new { Id = sessionId, LastSeenAt = lastSeenAt }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sessions SET last_seen_at = @LastSeenAt WHERE id = @Id AND last_seen_at <= @StaleBefore",
+            new { Id = sessionId, LastSeenAt = lastSeenAt, StaleBefore = staleBefore },
+            cancellationToken: ct)) == 1;
     }
 
     public async Task DeleteAsync(Guid sessionId, CancellationToken ct)

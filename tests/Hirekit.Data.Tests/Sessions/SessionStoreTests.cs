@@ -1,5 +1,6 @@
 using Hirekit.Core.Accounts;
 using Hirekit.Core.Common;
+using Hirekit.Core.Security;
 using Hirekit.Core.Sessions;
 using Hirekit.Testing;
 
@@ -42,7 +43,7 @@ public sealed class SessionStoreTests : IAsyncLifetime
         await Store.CreateAsync(new Session(Ids.New(), "idle", user.Id, org.Id, now.AddHours(-1), now.AddHours(-1), now.AddHours(11)), Seed.Audit(org.Id), CancellationToken.None);
         var old = new Session(Ids.New(), "old", user.Id, org.Id, now.AddHours(-13), now.AddHours(-13), now.AddHours(-1));
         await Store.CreateAsync(old, Seed.Audit(org.Id), CancellationToken.None);
-        await Store.TouchAsync(old.Id, now, CancellationToken.None);
+        Assert.True(await Store.TouchAsync(old.Id, now, now - SecurityPolicy.SessionTouchInterval, CancellationToken.None));
 
         var removed = await Store.DeleteExpiredAsync(now, now.AddMinutes(-30), CancellationToken.None);
 
@@ -50,5 +51,29 @@ public sealed class SessionStoreTests : IAsyncLifetime
         Assert.NotNull(await Store.FindByTokenHashAsync("fresh", CancellationToken.None));
         Assert.Null(await Store.FindByTokenHashAsync("idle", CancellationToken.None));
         Assert.Null(await Store.FindByTokenHashAsync("old", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Touch_WritesOnce_WhenConcurrentRequestsSawTheSameStaleTime()
+    {
+        var org = await Seed.OrganizationAsync(_db);
+        var user = await Seed.UserAsync(_db, org.Id);
+        var now = _db.Clock.GetUtcNow();
+        var session = new Session(Ids.New(), "busy", user.Id, org.Id, now.AddMinutes(-5), now.AddMinutes(-5), now.AddHours(6));
+        await Store.CreateAsync(session, Seed.Audit(org.Id), CancellationToken.None);
+        var staleBefore = now - SecurityPolicy.SessionTouchInterval;
+
+        // Eight requests of one session, each having read the five-minute-old time.
+        var touched = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => Store.TouchAsync(session.Id, now.AddMilliseconds(i), staleBefore, CancellationToken.None)));
+
+        Assert.Single(touched, t => t);
+        var writer = Array.IndexOf(touched, true);
+        Assert.Equal(now.AddMilliseconds(writer), (await Store.FindByTokenHashAsync("busy", CancellationToken.None))!.LastSeenAt);
+
+        // A touch interval later the time is stale again, and the next touch writes.
+        var later = now.AddMinutes(2);
+        Assert.True(await Store.TouchAsync(session.Id, later, later - SecurityPolicy.SessionTouchInterval, CancellationToken.None));
+        Assert.Equal(later, (await Store.FindByTokenHashAsync("busy", CancellationToken.None))!.LastSeenAt);
     }
 }
