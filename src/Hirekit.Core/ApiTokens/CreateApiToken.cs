@@ -86,9 +86,11 @@ public sealed class AuthenticateApiToken(IApiTokenStore store, TimeProvider time
             return null;
         }
 
-        if (record.LastUsedAt is null || now - record.LastUsedAt >= SecurityPolicy.TokenTouchInterval)
+        // The store applies the same test again, so only one of the token's concurrent requests writes.
+        var staleBefore = now - SecurityPolicy.TokenTouchInterval;
+        if (record.LastUsedAt is null || record.LastUsedAt <= staleBefore)
         {
-            await store.TouchAsync(record.Id, now, now - SecurityPolicy.TokenTouchInterval, ct);
+            await store.TouchAsync(record.Id, now, staleBefore, ct);
         }
 
         return new Actor(record.UserId, record.OrganizationId, record.Role, record.DisplayName);

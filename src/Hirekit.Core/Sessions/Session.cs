@@ -80,9 +80,11 @@ public sealed class AuthenticateSession(ISessionStore store, TimeProvider time)
             return null;
         }
 
-        if (idle >= SecurityPolicy.SessionTouchInterval)
+        // The store applies the same test again, so only one of the session's concurrent requests writes.
+        var staleBefore = now - SecurityPolicy.SessionTouchInterval;
+        if (session.LastSeenAt <= staleBefore)
         {
-            await store.TouchAsync(session.Id, now, now - SecurityPolicy.SessionTouchInterval, ct);
+            await store.TouchAsync(session.Id, now, staleBefore, ct);
         }
 
         return new Response(new Actor(session.UserId, session.OrganizationId, session.Role, session.DisplayName), session.Id);
